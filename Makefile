@@ -1,0 +1,40 @@
+# The two set-up commands: `make demo` and `make test`. Both work on a fresh machine with Node and root.
+SHELL := /bin/bash
+VOUCH := node bin/vouch.js
+
+.PHONY: install docker image demo test test-fast bench typecheck clean
+
+# npm dependencies (npm ci also compiles TypeScript to dist/ through the prepare script).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.installed
+	npm run --silent build
+
+docker:
+	@bash scripts/ensure-docker.sh
+
+image: install docker
+	$(VOUCH) image build
+
+demo: image
+	@mkdir -p out
+	@rm -f out/demo-results.jsonl
+	$(VOUCH) verify fixtures/verify/demo.jsonl --out out/demo-results.jsonl --no-cache --summary-md out/demo-summary.md; \
+	  code=$$?; echo "results: out/demo-results.jsonl  summary: out/demo-summary.md (exit $$code)"; [ $$code -le 1 ]
+
+test: image
+	npx vitest run
+
+test-fast: install
+	npx vitest run --exclude '**/*.docker.test.ts'
+
+bench: image
+	npx tsx scripts/bench.ts
+
+typecheck: install
+	npx tsc -p tsconfig.json --noEmit
+
+clean:
+	rm -rf dist out

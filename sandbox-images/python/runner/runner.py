@@ -1,0 +1,328 @@
+"""Vouch's in-container runner: PID 1 of every sandbox container.
+
+Protocol: JSON lines on stdin (jobs) and stdout (one handshake, then one result per job).
+A job: {"id", "argv", "stdin"(base64), "files": {relpath: base64}, "env", "timeoutMs",
+"maxOutputBytes", "fileSizeBytes"}. Each job runs in a new process group started by the fork
+server, in its own directory under /work; afterwards every process but the runner and the fork
+server is killed, and the job directory, /tmp and /dev/shm are wiped. stdin EOF ends the container.
+"""
+import base64
+import json
+import os
+import selectors
+import shutil
+import signal
+import socket
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import forkserver  # noqa: E402
+from vouch_sys import set_non_dumpable  # noqa: E402
+
+WORK = "/work"
+OOM_CONTROL = "/sys/fs/cgroup/memory/memory.oom_control"
+PINNED_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": "/tmp",
+    "TZ": "UTC",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "C.UTF-8",
+    "PYTHONHASHSEED": "0",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYTHONIOENCODING": "utf-8",
+    "PYTHONUNBUFFERED": "0",
+}
+REPORT_FACTOR = 8  # the private report channel may hold this many times the output limit
+
+
+def main():
+    set_non_dumpable()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # PID 1: default means ignored
+    parent_sock, child_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    fs_pid = os.fork()
+    if fs_pid == 0:
+        parent_sock.close()
+        forkserver.serve(child_sock)
+    child_sock.close()
+    runner = Runner(fs_pid, parent_sock)
+    out = sys.stdout.buffer
+    _send(out, {"type": "ready", "pid": os.getpid(), "forkserver": fs_pid, "python": sys.version.split()[0],
+                "oomCounter": _oom_kills() is not None})
+    seq = 0
+    for line in sys.stdin.buffer:
+        if not line.strip():
+            continue
+        seq += 1
+        try:
+            job = json.loads(line)
+        except ValueError as e:
+            _send(out, {"type": "error", "message": f"bad job line: {e}"})
+            continue
+        result = runner.run(job, seq)
+        _send(out, result)
+        if result.get("breach") == "forkserver-died":
+            break
+    runner.kill_all(include_forkserver=True)
+
+
+def _send(out, msg):
+    out.write(json.dumps(msg, separators=(",", ":")).encode() + b"\n")
+    out.flush()
+
+
+def _oom_kills():
+    try:
+        with open(OOM_CONTROL) as f:
+            for line in f:
+                if line.startswith("oom_kill "):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+class Runner:
+    def __init__(self, fs_pid, sock):
+        self.fs_pid = fs_pid
+        self.sock = sock
+        self.sock_buf = b""
+
+    def run(self, job, seq):
+        jid = job.get("id", str(seq))
+        jobdir = os.path.join(WORK, f"j{seq}")
+        res = {"type": "result", "id": jid, "exitCode": None, "signal": None, "timedOut": False,
+               "oomKilled": False, "outputTruncated": False, "durationMs": 0, "breach": None, "error": None}
+        try:
+            os.mkdir(jobdir, 0o700)
+            for rel, data in (job.get("files") or {}).items():
+                _write_file(jobdir, rel, base64.b64decode(data))
+        except (OSError, ValueError) as e:
+            res["error"] = f"could not write job files: {e}"
+            self.wipe(jobdir, res)
+            res.update(stdout="", stderr="", report="")
+            return res
+        oom_before = _oom_kills()
+        streams = self.execute(job, jobdir, res)
+        oom_after = _oom_kills()
+        if oom_before is not None and oom_after is not None and oom_after > oom_before:
+            res["oomKilled"] = True
+        self.wipe(jobdir, res)
+        for key, chunks in streams.items():
+            res[key] = base64.b64encode(b"".join(chunks)).decode()
+        if res["timedOut"] or res["oomKilled"] or res["outputTruncated"]:
+            res["breach"] = res["breach"] or "limit"
+        return res
+
+    def execute(self, job, jobdir, res):
+        timeout = job.get("timeoutMs", 10000) / 1000.0
+        max_out = int(job.get("maxOutputBytes", 1 << 20))
+        caps = {"stdout": max_out, "stderr": max_out, "report": max_out * REPORT_FACTOR}
+        env = dict(PINNED_ENV)
+        env.update(job.get("env") or {})
+        env["VOUCH_JOB_DIR"] = jobdir
+        limits = {"fileSizeBytes": int(job.get("fileSizeBytes", 16 << 20)), "cpuSeconds": int(timeout) + 2}
+        in_r, in_w = os.pipe()
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        rep_r, rep_w = os.pipe()
+        req = {"argv": job["argv"], "cwd": jobdir, "env": env, "limits": limits}
+        start = time.monotonic()
+        try:
+            socket.send_fds(self.sock, [json.dumps(req).encode()], [in_r, out_w, err_w, rep_w])
+        except OSError:
+            res["breach"] = "forkserver-died"
+        for fd in (in_r, out_w, err_w, rep_w):
+            os.close(fd)
+        streams = {"stdout": [], "stderr": [], "report": []}
+        if res["breach"]:
+            for fd in (in_w, out_r, err_r, rep_r):
+                os.close(fd)
+            return streams
+        pid = None
+        status = None
+        sizes = {"stdout": 0, "stderr": 0, "report": 0}
+        stdin_data = base64.b64decode(job.get("stdin") or "")
+        sel = selectors.DefaultSelector()
+        for fd, key in ((out_r, "stdout"), (err_r, "stderr"), (rep_r, "report")):
+            os.set_blocking(fd, False)
+            sel.register(fd, selectors.EVENT_READ, key)
+        sel.register(self.sock, selectors.EVENT_READ, "control")
+        if stdin_data:
+            os.set_blocking(in_w, False)
+            sel.register(in_w, selectors.EVENT_WRITE, "stdin")
+        else:
+            os.close(in_w)
+        open_streams = 3
+        deadline = start + timeout
+        exited_at = None
+        killed = False
+        while True:
+            now = time.monotonic()
+            if status is None and now >= deadline and not killed:
+                res["timedOut"] = True
+                self.kill_all()
+                killed = True
+            if status is not None and open_streams == 0:
+                break
+            if status is not None and exited_at is not None and now - exited_at > 0.2:
+                # the command exited but something it started holds the pipes: end it
+                self.kill_all()
+                exited_at = now + 3600
+            wait = 0.05 if killed or status is not None else max(0.0, min(deadline - now, 1.0))
+            for skey, _ in sel.select(wait):
+                key = skey.data
+                if key == "control":
+                    for msg in self.recv_control():
+                        if "status" in msg:
+                            status = msg["status"]
+                            exited_at = time.monotonic()
+                        else:
+                            pid = msg["pid"]
+                    if self.sock_closed:
+                        res["breach"] = "forkserver-died"
+                        sel.unregister(self.sock)
+                        status = status if status is not None else -1
+                        exited_at = time.monotonic()
+                        self.kill_all()
+                elif key == "stdin":
+                    try:
+                        n = os.write(in_w, stdin_data[:65536])
+                        stdin_data = stdin_data[n:]
+                    except (BrokenPipeError, OSError):
+                        stdin_data = b""
+                    if not stdin_data:
+                        sel.unregister(in_w)
+                        os.close(in_w)
+                else:
+                    try:
+                        chunk = os.read(skey.fd, 65536)
+                    except OSError:
+                        chunk = b""
+                    if not chunk:
+                        sel.unregister(skey.fd)
+                        os.close(skey.fd)
+                        open_streams -= 1
+                        continue
+                    room = caps[key] - sizes[key]
+                    if len(chunk) > room:
+                        chunk = chunk[:max(room, 0)]
+                        res["outputTruncated"] = True
+                        if not killed:
+                            self.kill_all()
+                            killed = True
+                    sizes[key] += len(chunk)
+                    if chunk:
+                        streams[key].append(chunk)
+        for skey in list(sel.get_map().values()):
+            if skey.data == "stdin":
+                os.close(skey.fd)
+        sel.close()
+        res["durationMs"] = round((time.monotonic() - start) * 1000, 3)
+        if status is not None and status >= 0:
+            if os.WIFSIGNALED(status):
+                res["signal"] = signal.Signals(os.WTERMSIG(status)).name
+            elif os.WIFEXITED(status):
+                res["exitCode"] = os.WEXITSTATUS(status)
+        return streams
+
+    sock_closed = False
+
+    def recv_control(self):
+        try:
+            data = self.sock.recv(65536)
+        except OSError:
+            data = b""
+        if not data:
+            self.sock_closed = True
+            return []
+        self.sock_buf += data
+        msgs = []
+        while b"\n" in self.sock_buf:
+            line, self.sock_buf = self.sock_buf.split(b"\n", 1)
+            msgs.append(json.loads(line))
+        return msgs
+
+    def kill_all(self, include_forkserver=False):
+        """SIGKILL every process in the container but this one (and the fork server), and reap."""
+        me = os.getpid()
+        for _ in range(50):
+            alive = []
+            for name in os.listdir("/proc"):
+                if not name.isdigit():
+                    continue
+                pid = int(name)
+                if pid == me or (pid == self.fs_pid and not include_forkserver):
+                    continue
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                    alive.append(pid)
+                except ProcessLookupError:
+                    pass
+                except PermissionError:
+                    pass
+            self.reap()
+            if not alive:
+                return True
+            time.sleep(0.002)
+        return False
+
+    def reap(self):
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            if pid == self.fs_pid:
+                self.fs_dead = True
+
+    fs_dead = False
+
+    def wipe(self, jobdir, res):
+        if not self.kill_all():
+            res["breach"] = res["breach"] or "processes-survived"
+        if self.fs_dead or not _alive(self.fs_pid):
+            res["breach"] = "forkserver-died"
+        shutil.rmtree(jobdir, ignore_errors=True)
+        for d in ("/tmp", "/dev/shm"):
+            for name in _listdir(d):
+                p = os.path.join(d, name)
+                if os.path.isdir(p) and not os.path.islink(p):
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    try:
+                        os.unlink(p)
+                    except OSError:
+                        pass
+        if os.path.exists(jobdir) or _listdir("/tmp") or _listdir("/dev/shm"):
+            res["breach"] = res["breach"] or "wipe-failed"
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except OSError:
+        return False
+
+
+def _listdir(d):
+    try:
+        return os.listdir(d)
+    except OSError:
+        return []
+
+
+def _write_file(root, rel, data):
+    if rel.startswith("/") or ".." in rel.split("/") or not rel:
+        raise ValueError(f"file path must be relative and inside the job dir: {rel!r}")
+    path = os.path.join(root, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+import { cac } from "cac";
+import { exitCodes, isVouchError } from "../core/errors.js";
+import { closeAllProviders } from "../sandbox/docker/provider.js";
+
+const cli = cac("vouch");
+
+cli
+  .command("verify <input>", "Verify code records (JSONL) against their tests in sandboxes")
+  .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "results.jsonl" })
+  .option("--concurrency <n>", "Sandboxes running at once", { default: 2 })
+  .option("--isolation <mode>", "pool (warm containers, reused) or fresh (a new container per sample)", { default: "pool" })
+  .option("--timeout-ms <ms>", "Wall-clock limit per run", { default: 10_000 })
+  .option("--memory-mb <mb>", "Memory limit per sample", { default: 256 })
+  .option("--shard <i/N>", "Verify only shard i of N (merge outputs with `vouch merge`)")
+  .option("--min-pass-rate <r>", "Exit 1 when the pass rate (0..1) is lower")
+  .option("--no-cache", "Do not read or write the result cache")
+  .option("--cache-dir <dir>", "Result cache directory (default ~/.cache/vouch/results)")
+  .option("--summary-md <file>", "Also write the summary as Markdown (for a CI job summary)")
+  .option("--json", "Print the summary as JSON, and no progress")
+  .action(async (input: string, o: Record<string, unknown>) => {
+    const { verifyCommand } = await import("./verify.js");
+    return verifyCommand(input, {
+      out: String(o.out),
+      concurrency: Number(o.concurrency),
+      isolation: String(o.isolation),
+      timeoutMs: Number(o.timeoutMs),
+      memoryMb: Number(o.memoryMb),
+      json: Boolean(o.json),
+      cache: o.cache !== false,
+      cacheDir: o.cacheDir === undefined ? undefined : String(o.cacheDir),
+      shard: o.shard === undefined ? undefined : String(o.shard),
+      minPassRate: o.minPassRate === undefined ? undefined : Number(o.minPassRate),
+      summaryMd: o.summaryMd === undefined ? undefined : String(o.summaryMd),
+    });
+  });
+
+cli
+  .command("image [action]", "Sandbox image: `build` (when missing or out of date) or `status`")
+  .action(async (action = "status") => (await import("./image.js")).imageCommand(String(action)));
+
+cli
+  .command("cleanup", "Remove sandbox containers left by a crashed run (--all: every Vouch container)")
+  .option("--all", "Remove every container Vouch started, whoever started it")
+  .action(async (o: Record<string, unknown>) => (await import("./cleanup.js")).cleanupCommand(Boolean(o.all)));
+
+cli
+  .command("merge <inputs...>", "Merge shard outputs into one JSONL, first record per id")
+  .option("--out <file>", "Merged output", { default: "results.jsonl" })
+  .action(async (inputs: string[], o: Record<string, unknown>) => (await import("./merge.js")).mergeCommand(inputs, String(o.out)));
+
+cli.help();
+cli.version("0.1.0");
+
+let stopping = false;
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.on(sig, () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    process.stderr.write(`\nvouch: ${sig}, removing sandboxes...\n`);
+    void closeAllProviders().finally(() => process.exit(130));
+  });
+}
+
+// The only top-level catch: VouchError codes map to exit codes; anything else is a bug to report.
+async function main(): Promise<void> {
+  try {
+    cli.parse(process.argv, { run: false });
+    if (!cli.matchedCommand) {
+      if (process.argv.length > 2 && !cli.options.help && !cli.options.version) {
+        process.stderr.write(`vouch: unknown command ${process.argv[2]}\n`);
+        cli.outputHelp();
+        process.exitCode = 2;
+      } else if (!cli.options.help && !cli.options.version) cli.outputHelp();
+      return;
+    }
+    const code = (await cli.runMatchedCommand()) as number | undefined;
+    process.exitCode = code ?? 0;
+  } catch (e) {
+    if (isVouchError(e)) {
+      process.stderr.write(`vouch: ${e.message}\n`);
+      process.exitCode = exitCodes[e.code];
+    } else if (e instanceof Error && e.name === "CACError") {
+      process.stderr.write(`vouch: ${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`vouch: internal error, please report it with this trace:\n${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 70;
+    }
+  } finally {
+    await closeAllProviders();
+  }
+}
+
+await main();

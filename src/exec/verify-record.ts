@@ -1,0 +1,92 @@
+import type { CodeRecord } from "../core/code-record.js";
+import { isVouchError } from "../core/errors.js";
+import type { SuiteResult, VerifyResult } from "../core/result.js";
+import type { TestSpec } from "../core/test-spec.js";
+import type { SandboxLimits } from "../sandbox/limits.js";
+import type { Sandbox, SandboxProvider } from "../sandbox/types.js";
+import { grade } from "./grade.js";
+import { planPython } from "./python/plan.js";
+import { cacheKey, type ResultCache } from "./result-cache.js";
+import { runPlan } from "./run-plan.js";
+
+export interface RecordContext {
+  provider: SandboxProvider;
+  image: string;
+  limits: SandboxLimits;
+  cache?: ResultCache;
+}
+
+// Bumped when grading changes in a way the image hash does not capture.
+const GRADER_VERSION = 1;
+const MAX_ATTEMPTS = 2; // an infra-error is retried once, on another sandbox
+
+// The content key of a record's verification.
+export function recordKey(rec: CodeRecord, image: string, limits: SandboxLimits): string {
+  return cacheKey({ v: GRADER_VERSION, image, code: rec.code, tests: rec.tests, hidden: rec.hidden_tests ?? null, limits });
+}
+
+async function runSuite(ctx: RecordContext, sb: Sandbox, code: string, tests: TestSpec): Promise<SuiteResult> {
+  const plan = planPython(code, tests);
+  return grade(plan, await runPlan(sb, plan, ctx.limits.timeoutMs));
+}
+
+// Verifies one record: visible tests, then hidden ones (kept apart). Never throws for the code's failures.
+export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise<VerifyResult> {
+  const key = recordKey(rec, ctx.image, ctx.limits);
+  const hit = await ctx.cache?.get(key);
+  if (hit) return { ...hit, id: rec.id, cached: true };
+  const t0 = performance.now();
+  let lastError = "";
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    let sb: Sandbox | undefined;
+    try {
+      sb = await ctx.provider.acquire();
+      const visible = await runSuite(ctx, sb, rec.code, rec.tests);
+      let hidden: SuiteResult | undefined;
+      if (rec.hidden_tests) {
+        if (sb.breached) {
+          await ctx.provider.release(sb);
+          sb = undefined;
+          sb = await ctx.provider.acquire();
+        }
+        hidden = await runSuite(ctx, sb, rec.code, rec.hidden_tests);
+      }
+      const result: VerifyResult = {
+        id: rec.id,
+        verdict: visible.verdict,
+        tests: visible.tests,
+        ...(hidden ? { hidden } : {}),
+        durationMs: round(performance.now() - t0),
+        truncated: visible.truncated || (hidden?.truncated ?? false),
+        ...(visible.message ? { message: visible.message } : {}),
+        ...(visible.verdict !== "pass" && visible.stdout ? { stdout: visible.stdout } : {}),
+        ...(visible.verdict !== "pass" && visible.stderr ? { stderr: visible.stderr } : {}),
+        attempts: attempt,
+        cached: false,
+        image: ctx.image,
+        key,
+      };
+      await ctx.cache?.set(key, result);
+      return result;
+    } catch (e) {
+      if (!isVouchError(e) || e.code !== "SANDBOX_UNAVAILABLE") throw e;
+      lastError = e.message;
+    } finally {
+      if (sb) await ctx.provider.release(sb).catch(() => undefined);
+    }
+  }
+  return {
+    id: rec.id,
+    verdict: "infra-error",
+    tests: [],
+    durationMs: round(performance.now() - t0),
+    truncated: false,
+    message: `sandbox failed twice, not the code: ${lastError}`,
+    attempts: MAX_ATTEMPTS,
+    cached: false,
+    image: ctx.image,
+    key,
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
