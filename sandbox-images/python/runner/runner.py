@@ -21,6 +21,7 @@ import forkserver  # noqa: E402
 from vouch_sys import set_non_dumpable  # noqa: E402
 
 WORK = "/work"
+WIPED = (WORK, "/tmp", "/dev/shm", "/dev/mqueue")  # everything a job can write, emptied after each job
 OOM_CONTROL = "/sys/fs/cgroup/memory/memory.oom_control"
 PINNED_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -99,7 +100,7 @@ class Runner:
                 _write_file(jobdir, rel, base64.b64decode(data))
         except (OSError, ValueError) as e:
             res["error"] = f"could not write job files: {e}"
-            self.wipe(jobdir, res)
+            self.wipe(res)
             res.update(stdout="", stderr="", report="")
             return res
         oom_before = _oom_kills()
@@ -107,7 +108,7 @@ class Runner:
         oom_after = _oom_kills()
         if oom_before is not None and oom_after is not None and oom_after > oom_before:
             res["oomKilled"] = True
-        self.wipe(jobdir, res)
+        self.wipe(res)
         for key, chunks in streams.items():
             res[key] = base64.b64encode(b"".join(chunks)).decode()
         if res["timedOut"] or res["oomKilled"] or res["outputTruncated"]:
@@ -280,13 +281,12 @@ class Runner:
 
     fs_dead = False
 
-    def wipe(self, jobdir, res):
+    def wipe(self, res):
         if not self.kill_all():
             res["breach"] = res["breach"] or "processes-survived"
         if self.fs_dead or not _alive(self.fs_pid):
             res["breach"] = "forkserver-died"
-        shutil.rmtree(jobdir, ignore_errors=True)
-        for d in ("/tmp", "/dev/shm"):
+        for d in WIPED:
             for name in _listdir(d):
                 p = os.path.join(d, name)
                 if os.path.isdir(p) and not os.path.islink(p):
@@ -296,7 +296,7 @@ class Runner:
                         os.unlink(p)
                     except OSError:
                         pass
-        if os.path.exists(jobdir) or _listdir("/tmp") or _listdir("/dev/shm"):
+        if any(_listdir(d) for d in WIPED):
             res["breach"] = res["breach"] or "wipe-failed"
 
 
