@@ -31,7 +31,9 @@ const cases: Array<{ name: string; code: string; verdict: Verdict; message?: Reg
     verdict: "fail",
     message: /(No space left|File too large|SIGXFSZ|solution process)/,
   },
-  { name: "deep recursion", code: "import sys\nsys.setrecursionlimit(10**6)\ndef f(x):\n    return f(x + 1)\n", verdict: "fail" },
+  { name: "deep recursion", code: "def f(x):\n    return f(x + 1)\n", verdict: "fail", message: /RecursionError/ },
+  // with the limit raised, Python 3.11 frames grow on the heap until the memory limit stops them
+  { name: "unbounded recursion", code: "import sys\nsys.setrecursionlimit(10**8)\ndef f(x):\n    return f(x + 1)\n", verdict: "memory-limit" },
   { name: "syntax error", code: "def f(x) return x\n", verdict: "error", message: /SyntaxError/ },
   {
     name: "network",
@@ -58,9 +60,33 @@ const cases: Array<{ name: string; code: string; verdict: Verdict; message?: Reg
     verdict: "fail",
   },
   {
+    // looks for the expected value everywhere a same-uid process could: files, and every process's
+    // stdin, memory, cmdline and environment; the pattern is built so that its own source does not match
     name: "reads the tests",
-    code: "import os, glob\nSEEN = [open(p).read() for p in glob.glob('/work/**', recursive=True) if os.path.isfile(p)]\ndef f(x):\n    return 4 if any('== 4' in s for s in SEEN) else 0\n",
+    code: [
+      "import os, re",
+      "PAT = re.compile(re.escape('f(2) ' + '==') + rb' (\\d+)'.decode())",
+      "def grab(path, binary=False):",
+      "    try:",
+      "        with open(path, 'rb') as fh:",
+      "            data = fh.read(1 << 20)",
+      "    except OSError:",
+      "        return None",
+      "    m = PAT.search(data.decode('latin-1'))",
+      "    return int(m.group(1)) if m else None",
+      "FOUND = []",
+      "for root in ('/work', '/tmp', '/dev/shm'):",
+      "    for d, _, files in os.walk(root):",
+      "        FOUND += [grab(os.path.join(d, f)) for f in files if f != 'solution.py']",
+      "for pid in [p for p in os.listdir('/proc') if p.isdigit()]:",
+      "    for part in ('cmdline', 'environ', 'fd/0', 'fd/3'):",
+      "        FOUND.append(grab(f'/proc/{pid}/{part}'))",
+      "FOUND = [x for x in FOUND if x is not None]",
+      "def f(x):",
+      "    return FOUND[0] if FOUND else 0",
+    ].join("\n"),
     verdict: "fail",
+    message: /got 0, expected 4/,
   },
   {
     name: "leaves a process behind",

@@ -70,7 +70,15 @@ export async function ensureImage(opts: EnsureImageOptions = {}): Promise<string
   if (!(await exists(docker, tags.base))) await buildBase(docker, dir, tags.base, log);
   log(`building ${tags.image}`);
   await build(docker, dir, "Dockerfile", tags.image, { BASE: tags.base });
+  await removeOlderImages(docker, `vouch-${language}`, tags.image);
   return tags.image;
+}
+
+// Out-of-date images of the same name are removed once a new one is built (in-use ones stay).
+async function removeOlderImages(docker: Docker, repo: string, keep: string): Promise<void> {
+  const images = await docker.listImages({ filters: { reference: [repo] } });
+  const old = images.flatMap((i) => i.RepoTags ?? []).filter((t) => t.startsWith(`${repo}:`) && t !== keep);
+  await Promise.all(old.map((t) => docker.getImage(t).remove().catch(() => undefined)));
 }
 
 async function buildBase(docker: Docker, dir: string, tag: string, log: (l: string) => void): Promise<void> {

@@ -87,7 +87,6 @@ def _child(req, fds):
 
 def _run_python_inline(argv, env):
     """`python3 script.py args`, `-c code` or `-m module` in this already-started interpreter."""
-    import io
     import runpy
 
     first = argv[1]
@@ -98,10 +97,10 @@ def _run_python_inline(argv, env):
     os.environ.clear()
     os.environ.update(env)
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    sys.stdin = sys.__stdin__ = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding="utf-8")
-    sys.stdout = sys.__stdout__ = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8")
-    sys.stderr = sys.__stderr__ = io.TextIOWrapper(
-        io.BufferedWriter(io.FileIO(2, "w", closefd=False)), encoding="utf-8", errors="backslashreplace", line_buffering=True)
+    # the standard streams as python3 opens them for pipes (same classes, modes and buffering)
+    sys.stdin = sys.__stdin__ = open(0, "r", encoding="utf-8", closefd=False)
+    sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", closefd=False)
+    sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
     for name in ("forkserver", "runner", "__main__"):
         sys.modules.pop(name, None)
     code = 0
@@ -167,7 +166,8 @@ def _shutdown(code):
         pass
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None and not stream.closed:  # python3 skips closed streams at exit too
+                stream.flush()
         except BaseException:  # noqa: BLE001
             code = code or 120
     os._exit(code)

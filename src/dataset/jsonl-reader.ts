@@ -1,0 +1,70 @@
+import { createReadStream } from "node:fs";
+import { access } from "node:fs/promises";
+import { basename } from "node:path";
+import { createInterface } from "node:readline";
+import type { z } from "zod";
+import { VouchError } from "../core/errors.js";
+
+// One shard of a batch: the records whose ordinal is index-1 modulo count.
+export interface Shard {
+  index: number; // 1-based
+  count: number;
+}
+
+export type JsonlItem<T> =
+  | { line: number; ok: true; value: T; raw: unknown }
+  | { line: number; ok: false; id?: string; error: string };
+
+// Parses "i/N" (1 <= i <= N), the --shard flag.
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new VouchError("USAGE", `--shard must be i/N with 1 <= i <= N, not ${JSON.stringify(text)}`);
+  }
+  return { index, count };
+}
+
+// A zod issue path as a dot-path: tests.cases[0].output
+export function dotPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+}
+
+// Streams a JSONL file, validating each line against a schema; bad lines become error items, never throws mid-stream.
+export async function* readJsonl<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  opts: { shard?: Shard } = {},
+): AsyncGenerator<JsonlItem<z.output<S>>> {
+  try {
+    await access(path);
+  } catch {
+    throw new VouchError("INPUT_INVALID", `input file not found: ${path}`, { path });
+  }
+  const name = basename(path);
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let line = 0;
+  let ordinal = -1;
+  for await (const text of lines) {
+    line++;
+    if (!text.trim()) continue;
+    ordinal++;
+    if (opts.shard && ordinal % opts.shard.count !== opts.shard.index - 1) continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      yield { line, ok: false, error: `${name}:${line}: invalid JSON: ${(e as Error).message}` };
+      continue;
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) {
+      yield { line, ok: true, value: parsed.data, raw };
+      continue;
+    }
+    const id = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
+    const issues = parsed.error.issues.map((i) => `${name}:${line} ${dotPath(i.path) || "(record)"}: ${i.message}`);
+    yield { line, ok: false, ...(id ? { id } : {}), error: issues.join("; ") };
+  }
+}
