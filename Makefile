@@ -21,7 +21,7 @@ image: install docker
 demo: image
 	@mkdir -p out
 	@rm -f out/demo-results.jsonl
-	$(VOUCH) verify fixtures/verify/demo.jsonl --out out/demo-results.jsonl --no-cache --summary-md out/demo-summary.md; \
+	$(VOUCH) verify fixtures/verify/demo.jsonl --out out/demo-results.jsonl --no-cache --timeout-ms 3000 --summary-md out/demo-summary.md; \
 	  code=$$?; echo "results: out/demo-results.jsonl  summary: out/demo-summary.md (exit $$code)"; [ $$code -le 1 ]
 
 test: image
