@@ -19,19 +19,7 @@ cli
   .option("--json", "Print the summary as JSON, and no progress")
   .action(async (input: string, o: Record<string, unknown>) => {
     const { verifyCommand } = await import("./verify.js");
-    return verifyCommand(input, {
-      out: String(o.out),
-      concurrency: Number(o.concurrency),
-      isolation: String(o.isolation),
-      timeoutMs: Number(o.timeoutMs),
-      memoryMb: Number(o.memoryMb),
-      json: Boolean(o.json),
-      cache: o.cache !== false,
-      cacheDir: o.cacheDir === undefined ? undefined : String(o.cacheDir),
-      shard: o.shard === undefined ? undefined : String(o.shard),
-      minPassRate: o.minPassRate === undefined ? undefined : Number(o.minPassRate),
-      summaryMd: o.summaryMd === undefined ? undefined : String(o.summaryMd),
-    });
+    return verifyCommand(input, { ...o, cache: o.cache !== false });
   });
 
 cli

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { VouchError } from "../core/errors.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
 import { verify } from "../exec/verify.js";
@@ -6,18 +7,28 @@ import { MiB } from "../sandbox/limits.js";
 import { writeFile } from "node:fs/promises";
 import { createProgress } from "./progress.js";
 
-export interface VerifyFlags {
-  out: string;
-  concurrency: number;
-  isolation: string;
-  timeoutMs: number;
-  memoryMb: number;
-  json: boolean;
-  cache: boolean;
-  cacheDir?: string;
-  shard?: string;
-  minPassRate?: number;
-  summaryMd?: string;
+// The flags of `vouch verify`, coerced and checked once; a bad value is a USAGE error naming the flag.
+export const VerifyFlags = z.object({
+  out: z.string().min(1),
+  concurrency: z.coerce.number().int().min(1).max(64),
+  isolation: z.enum(["pool", "fresh"]),
+  timeoutMs: z.coerce.number().int().min(100),
+  memoryMb: z.coerce.number().int().min(16),
+  json: z.boolean().default(false),
+  cache: z.boolean().default(true),
+  cacheDir: z.string().optional(),
+  shard: z.string().optional(),
+  minPassRate: z.coerce.number().min(0).max(1).optional(),
+  summaryMd: z.string().optional(),
+});
+export type VerifyFlags = z.output<typeof VerifyFlags>;
+
+function parseFlags(raw: Record<string, unknown>): VerifyFlags {
+  const parsed = VerifyFlags.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const flag = String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  throw new VouchError("USAGE", `--${flag}: ${issue.message} (got ${JSON.stringify(raw[String(issue.path[0])])})`);
 }
 
 // The exit code of a batch: 3 unverified records, 2 malformed lines, 1 pass rate under the gate, else 0.
@@ -28,11 +39,8 @@ export function batchExitCode(s: BatchSummary, minPassRate?: number): number {
   return 0;
 }
 
-export async function verifyCommand(input: string, f: VerifyFlags): Promise<number> {
-  if (f.isolation !== "pool" && f.isolation !== "fresh") throw new VouchError("USAGE", `--isolation must be pool or fresh, not ${f.isolation}`);
-  if (f.minPassRate !== undefined && !(f.minPassRate >= 0 && f.minPassRate <= 1)) {
-    throw new VouchError("USAGE", `--min-pass-rate must be between 0 and 1, not ${f.minPassRate}`);
-  }
+export async function verifyCommand(input: string, raw: Record<string, unknown>): Promise<number> {
+  const f = parseFlags(raw);
   const progress = createProgress({ label: "verify", json: f.json });
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const summary = await verify({

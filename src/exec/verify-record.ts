@@ -59,8 +59,8 @@ export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise
         durationMs: round(performance.now() - t0),
         truncated: visible.truncated || (hidden?.truncated ?? false),
         ...(visible.message ? { message: visible.message } : {}),
-        ...(visible.verdict !== "pass" && visible.stdout ? { stdout: visible.stdout } : {}),
-        ...(visible.verdict !== "pass" && visible.stderr ? { stderr: visible.stderr } : {}),
+        ...(visible.verdict !== "pass" && visible.stdout ? { stdout: clip(visible.stdout) } : {}),
+        ...(visible.verdict !== "pass" && visible.stderr ? { stderr: clip(visible.stderr) } : {}),
         attempts: attempt,
         cached: false,
         image: ctx.image,
@@ -90,3 +90,10 @@ export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+// Output kept in a result line: the head and tail of a long stream, with what was cut said in between.
+const KEEP_CHARS = 8 * 1024;
+export function clip(text: string): string {
+  if (text.length <= 2 * KEEP_CHARS) return text;
+  return `${text.slice(0, KEEP_CHARS)}\n[... ${text.length - 2 * KEEP_CHARS} characters cut by vouch ...]\n${text.slice(-KEEP_CHARS)}`;
+}

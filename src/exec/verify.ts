@@ -1,6 +1,8 @@
+import { access } from "node:fs/promises";
 import { CodeRecord } from "../core/code-record.js";
+import { VouchError } from "../core/errors.js";
 import type { VerifyResult } from "../core/result.js";
-import { readJsonl, type Shard } from "../dataset/jsonl-reader.js";
+import { dotPath, readJsonl, type Shard } from "../dataset/jsonl-reader.js";
 import { openResumableWriter } from "../dataset/resumable-writer.js";
 import { SummaryBuilder, type BatchSummary } from "../report/summary.js";
 import { removeLeftovers } from "../sandbox/docker/cleanup.js";
@@ -35,7 +37,15 @@ export interface VerifyOptions {
 // in sandboxes, appends one result line each, and summarises. A malformed line is reported and skipped.
 export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
   const t0 = performance.now();
-  const limits = SandboxLimits.parse(opts.limits ?? {});
+  const parsedLimits = SandboxLimits.safeParse(opts.limits ?? {});
+  if (!parsedLimits.success) {
+    const i = parsedLimits.error.issues[0]!;
+    throw new VouchError("USAGE", `sandbox limit ${dotPath(i.path)}: ${i.message}`);
+  }
+  const limits = parsedLimits.data;
+  await access(opts.input).catch(() => {
+    throw new VouchError("INPUT_INVALID", `input file not found: ${opts.input}`, { path: opts.input });
+  });
   const concurrency = Math.max(1, opts.concurrency ?? 2);
   let provider = opts.provider;
   let image = opts.image ?? "";

@@ -1,0 +1,43 @@
+import { appendFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openResumableWriter } from "./resumable-writer.js";
+
+const tmp = async () => join(await mkdtemp(join(tmpdir(), "vouch-writer-")), "sub", "out.jsonl");
+
+describe("openResumableWriter", () => {
+  it("creates the folder, and 200 concurrent writes give 200 intact lines", async () => {
+    const p = await tmp();
+    const w = await openResumableWriter(p);
+    await Promise.all(Array.from({ length: 200 }, (_, i) => w.write({ id: `r${i}`, pad: "x".repeat(i * 50) })));
+    await w.close();
+    const lines = (await readFile(p, "utf8")).trim().split("\n");
+    expect(lines).toHaveLength(200);
+    expect(new Set(lines.map((l) => JSON.parse(l).id)).size).toBe(200);
+  });
+
+  it("resumes: knows the ids already written and cuts a partial last line", async () => {
+    const p = await tmp();
+    const w = await openResumableWriter(p);
+    await w.write({ id: "a" });
+    await w.write({ id: "b" });
+    await w.close();
+    await appendFile(p, '{"id": "c", "verd');
+    const again = await openResumableWriter(p);
+    expect([...again.done].sort()).toEqual(["a", "b"]);
+    await again.write({ id: "c" });
+    await again.close();
+    expect((await readFile(p, "utf8")).split("\n")).toEqual(['{"id":"a"}', '{"id":"b"}', '{"id":"c"}', ""]);
+  });
+
+  it("keeps a damaged complete line as it is and redoes its record", async () => {
+    const p = await tmp();
+    const w0 = await openResumableWriter(p);
+    await w0.close();
+    await writeFile(p, '{"id":"a"}\nnot json\n');
+    const w = await openResumableWriter(p);
+    expect([...w.done]).toEqual(["a"]);
+    await w.close();
+  });
+});
