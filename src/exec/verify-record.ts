@@ -12,6 +12,8 @@ import { runPlan } from "./run-plan.js";
 export interface RecordContext {
   provider: SandboxProvider;
   image: string;
+  /** The image's content digest (engine image id): the cache key uses it, so a rebuilt image re-verifies. */
+  imageDigest?: string;
   limits: SandboxLimits;
   cache?: ResultCache;
 }
@@ -32,7 +34,7 @@ async function runSuite(ctx: RecordContext, sb: Sandbox, code: string, tests: Te
 
 // Verifies one record: visible tests, then hidden ones (kept apart). Never throws for the code's failures.
 export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise<VerifyResult> {
-  const key = recordKey(rec, ctx.image, ctx.limits);
+  const key = recordKey(rec, ctx.imageDigest ?? ctx.image, ctx.limits);
   const hit = await ctx.cache?.get(key);
   if (hit) return { ...hit, id: rec.id, cached: true };
   const t0 = performance.now();

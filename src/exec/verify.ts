@@ -8,7 +8,7 @@ import { SummaryBuilder, type BatchSummary } from "../report/summary.js";
 import { removeLeftovers } from "../sandbox/docker/cleanup.js";
 import { assertEngine } from "../sandbox/docker/client.js";
 import { DockerProvider } from "../sandbox/docker/provider.js";
-import { ensureImage } from "../sandbox/image.js";
+import { ensureImage, imageId } from "../sandbox/image.js";
 import { SandboxLimits, type SandboxLimitsInput } from "../sandbox/limits.js";
 import type { Isolation, SandboxProvider } from "../sandbox/types.js";
 import { defaultCacheDir, ResultCache } from "./result-cache.js";
@@ -49,10 +49,12 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
   const concurrency = Math.max(1, opts.concurrency ?? 2);
   let provider = opts.provider;
   let image = opts.image ?? "";
+  let imageDigest: string | undefined;
   if (!provider) {
     await assertEngine();
     await removeLeftovers();
     image ||= await ensureImage({ build: true, log: opts.log });
+    imageDigest = await imageId(image);
     const docker = new DockerProvider({ spec: { image, limits }, isolation: opts.isolation ?? "pool", size: concurrency });
     await docker.warm();
     provider = docker;
@@ -61,7 +63,7 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
   const writer = await openResumableWriter(opts.output);
   opts.onStart?.({ image, resumed: writer.done.size });
   const cache = opts.cacheDir === false ? undefined : new ResultCache(opts.cacheDir ?? defaultCacheDir());
-  const ctx = { provider, image, limits, cache };
+  const ctx = { provider, image, imageDigest, limits, cache };
   const seen = new Set<string>();
   const inflight = new Set<Promise<void>>();
   let skipped = 0;

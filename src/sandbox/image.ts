@@ -39,6 +39,15 @@ export function imageTags(language = "python"): ImageTags {
   return { base: `vouch-${language}-base:${base}`, image: `vouch-${language}:${hashFiles(dir, listFiles(dir))}` };
 }
 
+// The engine's id (content digest) of an image.
+export async function imageId(tag: string, docker: Docker = dockerClient()): Promise<string> {
+  try {
+    return (await docker.getImage(tag).inspect()).Id;
+  } catch (e) {
+    throw new VouchError("IMAGE_MISSING", `sandbox image ${tag} is missing`, { tag }, { cause: e });
+  }
+}
+
 async function exists(docker: Docker, tag: string): Promise<boolean> {
   try {
     await docker.getImage(tag).inspect();
