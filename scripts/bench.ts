@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { CodeRecord } from "../src/core/code-record.js";
 import type { VerifyResult } from "../src/core/result.js";
 import { verify } from "../src/exec/verify.js";
+import { percentile } from "../src/report/summary.js";
 import { assertEngine } from "../src/sandbox/docker/client.js";
 import { ensureImage } from "../src/sandbox/image.js";
 
@@ -24,10 +25,6 @@ interface Run {
   verdicts: Map<string, boolean>;
 }
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-}
 
 async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -93,7 +90,7 @@ async function bare(records: CodeRecord[]): Promise<Run> {
 
 function line(r: Run): string {
   const rate = r.samples / (r.wallMs / 1000);
-  return `${r.name.padEnd(34)} ${String(r.samples).padStart(5)} samples  ${rate.toFixed(1).padStart(7)} samples/s  p50 ${pct(r.latencies, 50).toFixed(1).padStart(7)} ms  p95 ${pct(r.latencies, 95).toFixed(1).padStart(7)} ms`;
+  return `${r.name.padEnd(34)} ${String(r.samples).padStart(5)} samples  ${rate.toFixed(1).padStart(7)} samples/s  p50 ${percentile(r.latencies, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(r.latencies, 95).toFixed(1).padStart(7)} ms`;
 }
 
 const rate = (r: Run) => r.samples / (r.wallMs / 1000);

@@ -8,7 +8,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { VerifyResult } from "../src/core/result.js";
 import { verify } from "../src/exec/verify.js";
 import { LABEL_MANAGED, LABEL_OWNER_PID } from "../src/sandbox/docker/labels.js";
+import { isVouchError } from "../src/core/errors.js";
+import { DockerProvider } from "../src/sandbox/docker/provider.js";
 import { ensureImage } from "../src/sandbox/image.js";
+import { SandboxLimits } from "../src/sandbox/limits.js";
 
 const add = "def add(a, b):\n    return a + b\n";
 const records = [
@@ -143,5 +146,21 @@ describe("vouch verify (real Docker)", () => {
     expect(r?.verdict).toBe("pass");
     expect(r?.attempts).toBe(2);
     expect(s.byVerdict["infra-error"]).toBe(0);
+  });
+
+  it("stops the batch when the sandbox fails record after record, and a re-run redoes those records", async () => {
+    const lines = Array.from({ length: 6 }, (_, i) => JSON.stringify({ ...records[0], id: `r${i}` }));
+    const b = await batch(lines);
+    const broken = new DockerProvider({ spec: { image: "vouch-no-such-image:0", limits: SandboxLimits.parse({}) }, isolation: "pool", size: 1 });
+    const err = await verify({ input: b.input, output: b.output, provider: broken, image: "vouch-no-such-image:0", cacheDir: false, concurrency: 1 })
+      .catch((e: unknown) => e)
+      .finally(() => broken.close());
+    expect(isVouchError(err) && err.code).toBe("SANDBOX_UNAVAILABLE");
+    expect((err as Error).message).toMatch(/3 records in a row/);
+    const written = [...(await results(b.output)).values()];
+    expect(written.map((r) => r.verdict)).toEqual(["infra-error", "infra-error", "infra-error"]);
+    const s = await verify({ input: b.input, output: b.output, image, cacheDir: false });
+    expect(s.byVerdict.pass).toBe(6);
+    expect([...(await results(b.output)).values()].every((r) => r.verdict === "pass")).toBe(true);
   });
 });

@@ -40,4 +40,23 @@ describe("openResumableWriter", () => {
     expect([...w.done]).toEqual(["a"]);
     await w.close();
   });
+
+  it("drops lines the caller wants redone (infra errors), keeping every other line", async () => {
+    const p = await tmp();
+    const w0 = await openResumableWriter(p);
+    await w0.write({ id: "a", verdict: "pass" });
+    await w0.write({ id: "b", verdict: "infra-error" });
+    await w0.write({ id: "c", verdict: "fail" });
+    await w0.close();
+    const w = await openResumableWriter(p, { redo: (r) => r.verdict === "infra-error" });
+    expect([...w.done].sort()).toEqual(["a", "c"]);
+    await w.write({ id: "b", verdict: "pass" });
+    await w.close();
+    const lines = (await readFile(p, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { id: "a", verdict: "pass" },
+      { id: "c", verdict: "fail" },
+      { id: "b", verdict: "pass" },
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
-import { mkdir, open, stat, truncate, type FileHandle } from "node:fs/promises";
+import { mkdir, open, rename, stat, truncate, type FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
+import { lineSplitter } from "../core/line-splitter.js";
 
 export interface ResumableWriter {
   /** Ids already in the file when it was opened, plus those written since. */
@@ -9,44 +10,73 @@ export interface ResumableWriter {
   close(): Promise<void>;
 }
 
-// Scans an existing output: ids of complete lines, and the byte length up to the last newline.
-async function scan(path: string): Promise<{ ids: Set<string>; completeBytes: number; size: number }> {
-  const ids = new Set<string>();
-  let size = 0;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    return { ids, completeBytes: 0, size: 0 };
-  }
-  let offset = 0;
-  let completeBytes = 0;
-  let pending: Buffer[] = [];
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    let start = 0;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, start)) {
-      pending.push(chunk.subarray(start, i));
-      const text = Buffer.concat(pending).toString("utf8");
-      pending = [];
-      try {
-        const id = (JSON.parse(text) as { id?: unknown }).id;
-        if (typeof id === "string") ids.add(id);
-      } catch {
-        // a damaged complete line is left as it is, and its record is redone
-      }
-      completeBytes = offset + i + 1;
-      start = i + 1;
-    }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
-    offset += chunk.length;
-  }
-  return { ids, completeBytes, size };
+export interface ResumableWriterOptions {
+  /** Records to do again on resume (e.g. infra errors): their lines are dropped when the file is opened. */
+  redo?: (record: Record<string, unknown>) => boolean;
 }
 
-// Opens a JSONL output for appending; a partial last line (a crash mid-write) is cut off so its record is redone.
-export async function openResumableWriter(path: string): Promise<ResumableWriter> {
+interface Scan {
+  ids: Set<string>;
+  completeBytes: number;
+  size: number;
+  redo: number;
+}
+
+// Scans an existing output: ids of complete lines, lines to redo, and the byte length up to the last newline.
+async function scan(path: string, redo: ResumableWriterOptions["redo"]): Promise<Scan> {
+  const out: Scan = { ids: new Set(), completeBytes: 0, size: 0, redo: 0 };
+  try {
+    out.size = (await stat(path)).size;
+  } catch {
+    return out;
+  }
+  const onLine = lineSplitter((text, end) => {
+    out.completeBytes = end;
+    const rec = parse(text);
+    if (rec && redo?.(rec)) out.redo++;
+    else if (typeof rec?.id === "string") out.ids.add(rec.id);
+    // a damaged complete line is left as it is, and its record is redone
+  });
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) onLine(chunk);
+  return out;
+}
+
+function parse(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === "object" && v !== null ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Rewrites the file without the lines to redo (only when there are some).
+async function dropRedoLines(path: string, redo: NonNullable<ResumableWriterOptions["redo"]>): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fh = await open(tmp, "w");
+  const kept: string[] = [];
+  const onLine = lineSplitter((text) => {
+    const rec = parse(text);
+    if (!(rec && redo(rec))) kept.push(text + "\n");
+  });
+  try {
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      onLine(chunk);
+      if (kept.length) await fh.write(kept.splice(0).join(""));
+    }
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+}
+
+// Opens a JSONL output for appending. A partial last line (a crash mid-write) is cut off and lines the caller
+// wants redone are dropped, so their records are done again; every complete line is kept.
+export async function openResumableWriter(path: string, opts: ResumableWriterOptions = {}): Promise<ResumableWriter> {
   await mkdir(dirname(path), { recursive: true });
-  const { ids, completeBytes, size } = await scan(path);
+  const { ids, completeBytes, size, redo } = await scan(path, opts.redo);
   if (size > completeBytes) await truncate(path, completeBytes);
+  if (redo > 0 && opts.redo) await dropRedoLines(path, opts.redo);
   const fh: FileHandle = await open(path, "a");
   let chain: Promise<void> = Promise.resolve();
   return {

@@ -33,6 +33,9 @@ export interface VerifyOptions {
   log?: (line: string) => void;
 }
 
+// After this many infra errors in a row the engine is taken to be gone, and the batch stops.
+const MAX_INFRA_STREAK = 3;
+
 // Verifies a JSONL batch: streams the input, skips ids already in the output, runs records concurrently
 // in sandboxes, appends one result line each, and summarises. A malformed line is reported and skipped.
 export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
@@ -60,13 +63,16 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
     provider = docker;
   }
   const summary = new SummaryBuilder();
-  const writer = await openResumableWriter(opts.output);
+  // infra errors are not the code's verdict: a resumed run does those records again
+  const writer = await openResumableWriter(opts.output, { redo: (r) => r.verdict === "infra-error" });
   opts.onStart?.({ image, resumed: writer.done.size });
   const cache = opts.cacheDir === false ? undefined : new ResultCache(opts.cacheDir ?? defaultCacheDir());
   const ctx = { provider, image, imageDigest, limits, cache };
   const seen = new Set<string>();
   const inflight = new Set<Promise<void>>();
   let skipped = 0;
+  let infraStreak = 0;
+  let broken: string | undefined;
   try {
     for await (const item of readJsonl(opts.input, CodeRecord, { shard: opts.shard })) {
       if (!item.ok) {
@@ -86,16 +92,26 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
         skipped++;
         continue;
       }
+      if (broken) break;
       const task = verifyRecord(rec, ctx).then(async (r) => {
         await writer.write(r);
         summary.add(r);
         opts.onResult?.(r);
+        infraStreak = r.verdict === "infra-error" ? infraStreak + 1 : 0;
+        if (infraStreak >= MAX_INFRA_STREAK) broken = r.message ?? "infra-error";
       });
       const tracked: Promise<void> = task.finally(() => inflight.delete(tracked));
       inflight.add(tracked);
       if (inflight.size >= concurrency) await Promise.race(inflight);
     }
     await Promise.all(inflight);
+    if (broken) {
+      throw new VouchError(
+        "SANDBOX_UNAVAILABLE",
+        `the sandbox failed on ${MAX_INFRA_STREAK} records in a row, stopping (last: ${broken}). ` +
+          `Results so far are in ${opts.output}; run again to resume.`,
+      );
+    }
   } finally {
     await Promise.allSettled(inflight);
     await writer.close();

@@ -45,18 +45,3 @@ export interface RunnerJob {
   maxOutputBytes: number;
   fileSizeBytes: number;
 }
-
-// Splits a byte stream into lines and hands each complete one to onLine.
-export function lineSplitter(onLine: (line: string) => void): (chunk: Buffer) => void {
-  let pending: Buffer[] = [];
-  return (chunk) => {
-    let start = 0;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, start)) {
-      pending.push(chunk.subarray(start, i));
-      onLine(Buffer.concat(pending).toString("utf8"));
-      pending = [];
-      start = i + 1;
-    }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
-  };
-}

@@ -2,7 +2,8 @@ import { PassThrough, type Duplex } from "node:stream";
 import type Docker from "dockerode";
 import { VouchError } from "../../core/errors.js";
 import { RUNNER_OVERHEAD_BYTES, RUNNER_OVERHEAD_PIDS, type SandboxLimits } from "../limits.js";
-import { lineSplitter, RunnerMessage, type RunnerJob, type RunnerResult } from "../protocol.js";
+import { lineSplitter } from "../../core/line-splitter.js";
+import { RunnerMessage, type RunnerJob, type RunnerResult } from "../protocol.js";
 import type { ExecOptions, ExecResult, Sandbox, SandboxSpec } from "../types.js";
 import { ownerLabels } from "./labels.js";
 
