@@ -42,6 +42,8 @@ export function containerOptions(spec: SandboxSpec): Docker.ContainerCreateOptio
       PidsLimit: l.pids + RUNNER_OVERHEAD_PIDS,
       NanoCpus: Math.round(l.cpus * 1e9),
       Ulimits: [{ Name: "nofile", Soft: 1024, Hard: 1024 }],
+      // job output travels over the attach stream only: never into engine log files on the host's disk
+      LogConfig: { Type: "none", Config: {} },
     },
   };
 }
