@@ -51,6 +51,19 @@ export function sandboxConformance(name: string, make: () => Promise<SandboxProv
       expect(r.stdout.length).toBeLessThanOrEqual(1024 * 1024);
     });
 
+    it("streams large stdin and stdout at once without deadlocking", async () => {
+      const big = "0123456789abcdef".repeat(56 * 1024); // 896 KiB, under the 1 MiB output limit
+      const r = await sb.exec(["python3", "-c", "import sys; sys.stdout.write(sys.stdin.read())"], { stdin: big, timeoutMs: 10_000 });
+      expect(r.outputTruncated).toBe(false);
+      expect(r.stdout.length).toBe(big.length);
+      expect(r.stdout === big).toBe(true);
+    });
+
+    it("does not hang when the command ignores most of a large stdin", async () => {
+      const r = await sb.exec(["python3", "-c", "print(input())"], { stdin: "first\n" + "x".repeat(8 * 1024 * 1024), timeoutMs: 10_000 });
+      expect(r).toMatchObject({ exitCode: 0, stdout: "first\n", timedOut: false });
+    });
+
     it("reports the private fd 3 channel apart from stdout", async () => {
       const r = await sb.exec(["python3", "-c", "import os; os.write(3, b'report'); print('out')"]);
       expect(r.report).toBe("report");

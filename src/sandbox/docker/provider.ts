@@ -25,6 +25,9 @@ export class DockerProvider implements SandboxProvider {
   private readonly idle: DockerSandbox[] = [];
   private readonly all = new Set<DockerSandbox>();
   private readonly waiters: Array<() => void> = [];
+  /** Containers being started to replace breached ones, so the next sample need not wait for one. */
+  private readonly spares: Array<Promise<DockerSandbox>> = [];
+  private readonly removing = new Set<Promise<void>>();
   private slots: number;
   private closed = false;
 
@@ -51,6 +54,8 @@ export class DockerProvider implements SandboxProvider {
         this.all.delete(sb);
         sb = this.idle.pop();
       }
+      const spare = sb ? undefined : this.spares.shift();
+      if (spare) sb = await spare.catch(() => undefined);
       return sb ?? (await this.start());
     } catch (e) {
       this.freeSlot();
@@ -62,7 +67,13 @@ export class DockerProvider implements SandboxProvider {
     const d = sb as DockerSandbox;
     if (this.closed || this.opts.isolation === "fresh" || d.breached || !d.alive) {
       this.all.delete(d);
-      await d.close();
+      const removal = d.close().finally(() => this.removing.delete(removal));
+      this.removing.add(removal);
+      if (!this.closed && this.opts.isolation === "pool") {
+        const spare = this.start();
+        spare.catch(() => undefined); // a failed spare is replaced by a fresh start at the next acquire
+        this.spares.push(spare);
+      }
     } else {
       this.idle.push(d);
     }
@@ -85,9 +96,10 @@ export class DockerProvider implements SandboxProvider {
   async close(): Promise<void> {
     this.closed = true;
     live.delete(this);
+    await Promise.allSettled(this.spares.splice(0));
     const all = [...this.all];
     this.all.clear();
     this.idle.length = 0;
-    await Promise.all(all.map((s) => s.close()));
+    await Promise.all([...all.map((s) => s.close()), ...this.removing]);
   }
 }
