@@ -5,7 +5,8 @@ import { verify } from "../exec/verify.js";
 import { formatSummaryMarkdown, formatSummaryText, type BatchSummary } from "../report/summary.js";
 import { MiB } from "../sandbox/limits.js";
 import { writeFile } from "node:fs/promises";
-import { createProgress } from "./progress.js";
+import { countLines } from "../dataset/count-lines.js";
+import { createProgress, type Progress } from "./progress.js";
 
 // The flags of `vouch verify`, coerced and checked once; a bad value is a USAGE error naming the flag.
 export const VerifyFlags = z.object({
@@ -41,8 +42,10 @@ export function batchExitCode(s: BatchSummary, minPassRate?: number): number {
 
 export async function verifyCommand(input: string, raw: Record<string, unknown>): Promise<number> {
   const f = parseFlags(raw);
-  const progress = createProgress({ label: "verify", json: f.json });
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
+  const shard = f.shard ? parseShard(f.shard) : undefined;
+  const lines = countLines(input).catch(() => 0);
+  let progress: Progress | undefined;
   const summary = await verify({
     input,
     output: f.out,
@@ -50,13 +53,20 @@ export async function verifyCommand(input: string, raw: Record<string, unknown>)
     isolation: f.isolation,
     limits: { timeoutMs: f.timeoutMs, memoryBytes: f.memoryMb * MiB },
     cacheDir: f.cache ? f.cacheDir : false,
-    shard: f.shard ? parseShard(f.shard) : undefined,
+    shard,
     log: say,
-    onStart: ({ image, resumed }) => say(`vouch verify: image ${image}${resumed ? `, resuming (${resumed} already in ${f.out})` : ""}`),
-    onInvalid: (_line, error) => say(`invalid: ${error}`),
-    onResult: (r) => progress.tick({ id: r.id, verdict: r.verdict }),
+    onStart: ({ image, resumed }) => {
+      say(`vouch verify: image ${image}${resumed ? `, resuming (${resumed} already in ${f.out})` : ""}`);
+      const p = (progress = createProgress({ label: "verify", json: f.json }));
+      void lines.then((n) => p.setTotal(Math.max(0, Math.ceil(n / (shard?.count ?? 1)) - resumed)));
+    },
+    onInvalid: (_line, error) => {
+      progress?.tick({ id: "", verdict: "invalid" });
+      if (!process.stderr.isTTY) say(`invalid: ${error}`); // on a terminal they are listed in the summary
+    },
+    onResult: (r) => progress?.tick({ id: r.id, verdict: r.verdict }),
   });
-  progress.stop();
+  progress?.stop();
   if (f.json) process.stdout.write(JSON.stringify(summary) + "\n");
   else process.stdout.write(formatSummaryText(summary) + "\n");
   if (f.summaryMd) await writeFile(f.summaryMd, formatSummaryMarkdown(summary));

@@ -118,8 +118,8 @@ describe("formatSummaryText", () => {
     for (let i = 1; i <= 12; i++) b.addInvalid(i, `in.jsonl:${i}: invalid JSON`);
     const text = formatSummaryText(b.finish(100));
     expect(text).toContain("12 invalid line(s):");
-    expect(text).toContain("  line 10: in.jsonl:10: invalid JSON");
-    expect(text).not.toContain("line 11:");
+    expect(text).toContain("\n  in.jsonl:10: invalid JSON");
+    expect(text).not.toContain("in.jsonl:11:");
     expect(text).toContain("... and 2 more");
   });
 });
@@ -138,6 +138,6 @@ describe("formatSummaryMarkdown", () => {
   it("keeps invalid-line messages on one line and free of backticks", () => {
     const b = new SummaryBuilder();
     b.addInvalid(2, "in.jsonl:2 code: expected `string`\nreceived number");
-    expect(formatSummaryMarkdown(b.finish(10))).toContain("- line 2: `in.jsonl:2 code: expected 'string' received number`");
+    expect(formatSummaryMarkdown(b.finish(10))).toContain("- `in.jsonl:2 code: expected 'string' received number`");
   });
 });

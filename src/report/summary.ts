@@ -97,7 +97,7 @@ export function formatSummaryText(s: BatchSummary): string {
   for (const [k, v] of rows) out.push(`  ${k.padEnd(width)}  ${/^\d+$/.test(v) ? v.padStart(numWidth) : v}`);
   if (s.invalidLines.length) {
     out.push(`${s.invalidLines.length} invalid line(s):`);
-    for (const l of s.invalidLines.slice(0, INVALID_SHOWN)) out.push(`  line ${l.line}: ${oneLine(l.error)}`);
+    for (const l of s.invalidLines.slice(0, INVALID_SHOWN)) out.push(`  ${oneLine(l.error)}`);
     if (s.invalidLines.length > INVALID_SHOWN) out.push(`  ... and ${s.invalidLines.length - INVALID_SHOWN} more`);
   }
   if (s.infraErrors.length) out.push(`infra-error (not the code's fault, not verified): ${s.infraErrors.join(", ")}`);
@@ -128,7 +128,7 @@ export function formatSummaryMarkdown(s: BatchSummary): string {
   ];
   if (s.invalidLines.length) {
     out.push("", `**${s.invalidLines.length} invalid line(s)**`, "");
-    for (const l of s.invalidLines.slice(0, INVALID_SHOWN)) out.push(`- line ${l.line}: ${mdCode(l.error)}`);
+    for (const l of s.invalidLines.slice(0, INVALID_SHOWN)) out.push(`- ${mdCode(l.error)}`);
     if (s.invalidLines.length > INVALID_SHOWN) out.push(`- ... and ${s.invalidLines.length - INVALID_SHOWN} more`);
   }
   if (s.infraErrors.length) out.push("", `**Not verified (infra-error):** ${s.infraErrors.map(mdCode).join(", ")}`);
