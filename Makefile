@@ -25,7 +25,9 @@ demo: image
 	  code=$$?; echo "results: out/demo-results.jsonl  summary: out/demo-summary.md (exit $$code)"; [ $$code -le 1 ]
 
 test: image
-	npx vitest run
+	@mkdir -p out
+	npx vitest run --reporter=default --reporter=json --outputFile.json=out/vitest.json
+	@node -e 'const r=require("./out/vitest.json"); console.log(`$${r.numPassedTests} passed, $${r.numFailedTests} failed`)'
 
 test-fast: install
 	npx vitest run --exclude '**/*.docker.test.ts'
