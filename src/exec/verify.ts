@@ -1,9 +1,10 @@
 import { access } from "node:fs/promises";
+import { basename } from "node:path";
 import { CodeRecord } from "../core/code-record.js";
 import { VouchError } from "../core/errors.js";
 import type { VerifyResult } from "../core/result.js";
 import { dotPath, readJsonl, type Shard } from "../dataset/jsonl-reader.js";
-import { openResumableWriter } from "../dataset/resumable-writer.js";
+import { openResumableWriter, type ResumableWriter } from "../dataset/resumable-writer.js";
 import { SummaryBuilder, type BatchSummary } from "../report/summary.js";
 import { removeLeftovers } from "../sandbox/docker/cleanup.js";
 import { assertEngine } from "../sandbox/docker/client.js";
@@ -12,7 +13,7 @@ import { ensureImage, imageId } from "../sandbox/image.js";
 import { SandboxLimits, type SandboxLimitsInput } from "../sandbox/limits.js";
 import type { Isolation, SandboxProvider } from "../sandbox/types.js";
 import { defaultCacheDir, ResultCache } from "./result-cache.js";
-import { verifyRecord } from "./verify-record.js";
+import { verifyRecord, type RecordContext } from "./verify-record.js";
 
 export interface VerifyOptions {
   input: string;
@@ -36,65 +37,82 @@ export interface VerifyOptions {
 // After this many infra errors in a row the engine is taken to be gone, and the batch stops.
 const MAX_INFRA_STREAK = 3;
 
+// Limits and input checked before any sandbox starts: a bad value is a USAGE or INPUT_INVALID error.
+async function checkInputs(opts: VerifyOptions): Promise<SandboxLimits> {
+  const parsed = SandboxLimits.safeParse(opts.limits ?? {});
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new VouchError("USAGE", `sandbox limit ${dotPath(i.path)}: ${i.message}`);
+  }
+  await access(opts.input).catch(() => {
+    throw new VouchError("INPUT_INVALID", `input file not found: ${opts.input}`, { path: opts.input });
+  });
+  return parsed.data;
+}
+
+interface Sandboxes {
+  provider: SandboxProvider;
+  image: string;
+  imageDigest?: string;
+  close(): Promise<void>;
+}
+
+// The caller's provider, or a warm Docker pool (engine checked, leftovers removed, image built if missing).
+async function openSandboxes(opts: VerifyOptions, limits: SandboxLimits, size: number): Promise<Sandboxes> {
+  if (opts.provider) return { provider: opts.provider, image: opts.image ?? "", close: async () => undefined };
+  await assertEngine();
+  await removeLeftovers();
+  const image = opts.image || (await ensureImage({ build: true, log: opts.log }));
+  const imageDigest = await imageId(image);
+  const docker = new DockerProvider({ spec: { image, limits }, isolation: opts.isolation ?? "pool", size });
+  try {
+    await docker.warm();
+  } catch (e) {
+    await docker.close();
+    throw e;
+  }
+  return { provider: docker, image, imageDigest, close: () => docker.close() };
+}
+
 // Verifies a JSONL batch: streams the input, skips ids already in the output, runs records concurrently
 // in sandboxes, appends one result line each, and summarises. A malformed line is reported and skipped.
 export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
   const t0 = performance.now();
-  const parsedLimits = SandboxLimits.safeParse(opts.limits ?? {});
-  if (!parsedLimits.success) {
-    const i = parsedLimits.error.issues[0]!;
-    throw new VouchError("USAGE", `sandbox limit ${dotPath(i.path)}: ${i.message}`);
-  }
-  const limits = parsedLimits.data;
-  await access(opts.input).catch(() => {
-    throw new VouchError("INPUT_INVALID", `input file not found: ${opts.input}`, { path: opts.input });
-  });
+  const limits = await checkInputs(opts);
   const concurrency = Math.max(1, opts.concurrency ?? 2);
-  let provider = opts.provider;
-  let image = opts.image ?? "";
-  let imageDigest: string | undefined;
-  if (!provider) {
-    await assertEngine();
-    await removeLeftovers();
-    image ||= await ensureImage({ build: true, log: opts.log });
-    imageDigest = await imageId(image);
-    const docker = new DockerProvider({ spec: { image, limits }, isolation: opts.isolation ?? "pool", size: concurrency });
-    await docker.warm();
-    provider = docker;
-  }
+  const sandboxes = await openSandboxes(opts, limits, concurrency);
   const summary = new SummaryBuilder();
-  // infra errors are not the code's verdict: a resumed run does those records again
-  const writer = await openResumableWriter(opts.output, { redo: (r) => r.verdict === "infra-error" });
-  opts.onStart?.({ image, resumed: writer.done.size });
-  const cache = opts.cacheDir === false ? undefined : new ResultCache(opts.cacheDir ?? defaultCacheDir());
-  const ctx = { provider, image, imageDigest, limits, cache };
-  const seen = new Set<string>();
   const inflight = new Set<Promise<void>>();
-  let skipped = 0;
-  let infraStreak = 0;
-  let broken: string | undefined;
+  let writer: ResumableWriter | undefined;
   try {
+    // infra errors are not the code's verdict: a resumed run does those records again
+    writer = await openResumableWriter(opts.output, { redo: (r) => r.verdict === "infra-error" });
+    opts.onStart?.({ image: sandboxes.image, resumed: writer.done.size });
+    const cache = opts.cacheDir === false ? undefined : new ResultCache(opts.cacheDir ?? defaultCacheDir());
+    const { provider, image, imageDigest } = sandboxes;
+    const ctx: RecordContext = { provider, image, imageDigest, limits, cache };
+    const out = writer;
+    const name = basename(opts.input);
+    const seen = new Set<string>();
+    let infraStreak = 0;
+    let broken: string | undefined;
     for await (const item of readJsonl(opts.input, CodeRecord, { shard: opts.shard })) {
-      if (!item.ok) {
-        summary.addInvalid(item.line, item.error, item.id);
-        opts.onInvalid?.(item.line, item.error);
-        continue;
-      }
-      const rec = item.value;
-      if (seen.has(rec.id)) {
-        const error = `line ${item.line}: duplicate id ${JSON.stringify(rec.id)} (first occurrence kept)`;
-        summary.addInvalid(item.line, error, rec.id);
+      const duplicate = item.ok && seen.has(item.value.id);
+      if (!item.ok || duplicate) {
+        const error = item.ok ? `${name}:${item.line}: duplicate id ${JSON.stringify(item.value.id)} (first kept)` : item.error;
+        summary.addInvalid(item.line, error, item.ok ? item.value.id : item.id);
         opts.onInvalid?.(item.line, error);
         continue;
       }
+      const rec = item.value;
       seen.add(rec.id);
-      if (writer.done.has(rec.id)) {
-        skipped++;
+      if (out.done.has(rec.id)) {
+        summary.skipped(1);
         continue;
       }
       if (broken) break;
       const task = verifyRecord(rec, ctx).then(async (r) => {
-        await writer.write(r);
+        await out.write(r);
         summary.add(r);
         opts.onResult?.(r);
         infraStreak = r.verdict === "infra-error" ? infraStreak + 1 : 0;
@@ -114,9 +132,8 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
     }
   } finally {
     await Promise.allSettled(inflight);
-    await writer.close();
-    if (!opts.provider) await provider.close();
+    await writer?.close();
+    await sandboxes.close();
   }
-  summary.skipped(skipped);
   return summary.finish(performance.now() - t0);
 }

@@ -87,6 +87,7 @@ export class DockerSandbox implements Sandbox {
       const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as Duplex;
       const sb = new DockerSandbox(container, stream, spec);
       const ready = sb.listen(docker);
+      ready.catch(() => undefined); // awaited below; if start() throws first, this must not go unhandled
       await container.start();
       await ready;
       return sb;
