@@ -35,6 +35,27 @@ const records = [
       passToPass: ["test_inc.py::test_zero"],
     },
   },
+  {
+    id: "callbacks",
+    code: "def apply_twice(f, x):\n    return f(f(x))\ndef my_sort(xs, key=None):\n    return sorted(xs, key=key)\n",
+    tests: {
+      kind: "assert",
+      code: [
+        "assert apply_twice(lambda v: v * 3, 2) == 18",
+        "assert my_sort([3, 1, 2], key=lambda v: -v) == [3, 2, 1]",
+        "assert apply_twice(lambda v: my_sort(v)[::-1], [1, 3, 2]) == [3, 2, 1]", // a callback calling the solution
+      ].join("\n"),
+    },
+  },
+  {
+    id: "generators",
+    code: "def naturals():\n    i = 0\n    while True:\n        yield i\n        i += 1\ndef evens(xs):\n    return filter(lambda v: v % 2 == 0, xs)\n",
+    tests: {
+      kind: "assert",
+      // an infinite generator is stepped remotely, never drained
+      code: "g = naturals()\nassert next(g) == 0\nassert next(g) == 1\nassert list(evens([1, 2, 3, 4])) == [2, 4]\nassert sum(x for x, _ in zip(naturals(), range(4))) == 6\n",
+    },
+  },
   { id: "hash-order", code: "print(list({'apple', 'pear', 'fig', 'kiwi', 'plum'}))\n", tests: { kind: "io", cases: [{ input: "", output: "x" }] } },
 ];
 
@@ -77,9 +98,11 @@ describe("vouch verify (real Docker)", () => {
     expect(pseudo?.hidden?.verdict).toBe("fail");
     expect(pseudo?.tests).toHaveLength(2); // hidden results are kept apart
     expect(out.get("pytest-f2p")?.verdict).toBe("pass");
+    expect(out.get("callbacks")?.verdict, JSON.stringify(out.get("callbacks"))).toBe("pass");
+    expect(out.get("generators")?.verdict, JSON.stringify(out.get("generators"))).toBe("pass");
     expect(s.total).toBe(records.length);
     expect(s.invalidLines).toHaveLength(2);
-    expect(s.byVerdict.pass).toBe(5);
+    expect(s.byVerdict.pass).toBe(7);
   });
 
   it("resumes: ids already in the output are skipped and a partial last line is redone", async () => {

@@ -21,6 +21,7 @@ import vouch_wire as wire  # noqa: E402
 from vouch_sys import set_non_dumpable  # noqa: E402
 
 SOLUTION_FILE = "solution.py"
+SOLUTION_NS = None
 
 
 # ---------------------------------------------------------------- solution process
@@ -34,9 +35,12 @@ def solution_main(sock, path):
     def make_ref(value):
         rid = len(refs) + 1
         refs[rid] = value
-        return {"t": "ref", "id": rid, "type": type(value).__name__, "callable": callable(value)}
+        return {"t": "ref", "id": rid, "type": type(value).__name__, "callable": callable(value),
+                "iterator": hasattr(type(value), "__next__")}
 
     def resolve(obj):
+        if obj["t"] == "fn":
+            return _callback(sock, obj["id"], make_ref, resolve)
         return refs[obj["id"]]
 
     ns = {"__name__": "__main__", "__file__": path, "__builtins__": builtins}
@@ -48,31 +52,55 @@ def solution_main(sock, path):
     except BaseException as e:  # noqa: BLE001
         wire.send(sock, {"ok": False, "exc": _exc_info(e)})
         os._exit(0)
+    global SOLUTION_NS
+    SOLUTION_NS = ns
     names = sorted(k for k, v in ns.items() if not k.startswith("__") and not isinstance(v, type(os)))
     wire.send(sock, {"ok": True, "names": names})
     while True:
         req = wire.recv(sock)
         if req is None:
             os._exit(0)
-        try:
-            value, args = _serve(req, ns, resolve)
-            reply = {"ok": True, "value": wire.encode(value, make_ref)}
-            if args is not None:
-                reply["args"] = [wire.encode(a, make_ref) for a in args]
-        except BaseException as e:  # noqa: BLE001
-            reply = {"ok": False, "exc": _exc_info(e)}
-        try:
-            sys.stdout.flush()
-        except BaseException:  # noqa: BLE001
-            pass
-        wire.send(sock, reply)
+        _answer(sock, req, ns, make_ref, resolve)
+
+
+def _answer(sock, req, ns, make_ref, resolve):
+    try:
+        value, args = _serve(req, ns, resolve)
+        reply = {"ok": True, "value": wire.encode(value, make_ref)}
+        if args is not None:
+            reply["args"] = [wire.encode(a, make_ref) for a in args]
+    except BaseException as e:  # noqa: BLE001
+        reply = {"ok": False, "exc": _exc_info(e)}
+    try:
+        sys.stdout.flush()
+    except BaseException:  # noqa: BLE001
+        pass
+    wire.send(sock, reply)
+
+
+def _callback(sock, fid, make_ref, resolve):
+    """A test-side function (e.g. a lambda the test passes): calling it asks the test process to run it."""
+    def call(*args, **kwargs):
+        wire.send(sock, {"cb": fid, "args": [wire.encode(a, make_ref) for a in args],
+                         "kwargs": {k: wire.encode(v, make_ref) for k, v in kwargs.items()}})
+        while True:
+            msg = wire.recv(sock)
+            if msg is None:
+                os._exit(0)
+            if "op" in msg:  # the callback called back into the solution
+                _answer(sock, msg, None, make_ref, resolve)
+                continue
+            if not msg["ok"]:
+                raise _remote_exception(msg["exc"])
+            return wire.decode(msg["value"], resolve)
+    return call
 
 
 def _serve(req, ns, resolve):
     dec = lambda x: wire.decode(x, resolve)  # noqa: E731
     op = req["op"]
     if op == "global":
-        return ns[req["name"]], None
+        return (ns if ns is not None else SOLUTION_NS)[req["name"]], None
     target = resolve(req["target"])
     if op == "call":
         args = [dec(a) for a in req["args"]]
@@ -83,7 +111,7 @@ def _serve(req, ns, resolve):
     if op == "operator":
         return getattr(operator, req["name"])(target, *[dec(a) for a in req["args"]]), None
     if op == "builtin":
-        return {"repr": repr, "str": str, "len": len, "hash": hash, "bool": bool, "list": list}[req["name"]](target), None
+        return {"repr": repr, "str": str, "len": len, "hash": hash, "bool": bool, "list": list, "next": next}[req["name"]](target), None
     raise ValueError(f"unknown op {op}")
 
 
@@ -109,11 +137,17 @@ class RemoteError(Exception):
 class Remote:
     def __init__(self, sock):
         self.sock = sock
+        self.callbacks = []
 
     def request(self, msg):
+        """Sends a request and waits for its reply, running the callbacks the solution makes meanwhile."""
         try:
             wire.send(self.sock, msg)
-            reply = wire.recv(self.sock)
+            while True:
+                reply = wire.recv(self.sock)
+                if reply is None or "cb" not in reply:
+                    break
+                self.run_callback(reply)
         except OSError:
             reply = None
         if reply is None:
@@ -121,6 +155,27 @@ class Remote:
         if not reply["ok"]:
             raise _remote_exception(reply["exc"])
         return reply
+
+    def run_callback(self, msg):
+        try:
+            fn = self.callbacks[msg["cb"]]
+            args = [self.value(a) for a in msg["args"]]
+            kwargs = {k: self.value(v) for k, v in msg["kwargs"].items()}
+            reply = {"ok": True, "value": self.encode(fn(*args, **kwargs))}
+        except Exception as e:  # noqa: BLE001
+            reply = {"ok": False, "exc": _exc_info(e)}
+        wire.send(self.sock, reply)
+
+    def encode(self, value):
+        """Test-side data for the solution: plain data, the solution's own objects, or callable test functions."""
+        def make_ref(v):
+            if isinstance(v, RemoteObject):
+                return v._ref
+            if callable(v):
+                self.callbacks.append(v)
+                return {"t": "fn", "id": len(self.callbacks) - 1}
+            raise TypeError(f"cannot pass {type(v).__name__} to the solution (plain data only)")
+        return wire.encode(value, make_ref)
 
     def value(self, reply_value):
         return wire.decode(reply_value, lambda ref: RemoteObject(self, ref))
@@ -136,14 +191,6 @@ def _remote_exception(info):
     return err
 
 
-def _enc_arg(value):
-    def make_ref(v):
-        if isinstance(v, RemoteObject):
-            return v._ref
-        raise TypeError(f"cannot pass {type(v).__name__} to the solution (plain data only)")
-    return wire.encode(value, make_ref)
-
-
 class RemoteObject:
     """A solution-side object that is not plain data; comparing it with test data is refused."""
 
@@ -155,8 +202,8 @@ class RemoteObject:
         return self._remote.value(self._remote.request(dict(msg, target=self._ref))["value"])
 
     def __call__(self, *args, **kwargs):
-        reply = self._remote.request({"op": "call", "target": self._ref, "args": [_enc_arg(a) for a in args],
-                                      "kwargs": {k: _enc_arg(v) for k, v in kwargs.items()}})
+        reply = self._remote.request({"op": "call", "target": self._ref, "args": [self._remote.encode(a) for a in args],
+                                      "kwargs": {k: self._remote.encode(v) for k, v in kwargs.items()}})
         for local, after in zip(args, reply.get("args", [])):
             _sync_in_place(local, self._remote.value(after))
         return self._remote.value(reply["value"])
@@ -178,10 +225,10 @@ class RemoteObject:
     __ge__ = lambda s, o: s._op("ge", o)  # noqa: E731
 
     def __getitem__(self, key):
-        return self._ask({"op": "operator", "name": "getitem", "args": [_enc_arg(key)]})
+        return self._ask({"op": "operator", "name": "getitem", "args": [self._remote.encode(key)]})
 
     def __contains__(self, item):
-        return self._ask({"op": "operator", "name": "contains", "args": [_enc_arg(item)]})
+        return self._ask({"op": "operator", "name": "contains", "args": [self._remote.encode(item)]})
 
     def __repr__(self):
         return self._ask({"op": "builtin", "name": "repr"})
@@ -199,7 +246,12 @@ class RemoteObject:
         return self._ask({"op": "builtin", "name": "bool"})
 
     def __iter__(self):
+        if self._ref.get("iterator"):
+            return self
         return iter(self._ask({"op": "builtin", "name": "list"}))
+
+    def __next__(self):
+        return self._ask({"op": "builtin", "name": "next"})
 
 
 def _sync_in_place(local, after):
