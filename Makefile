@@ -26,6 +26,7 @@ demo: image
 
 test: image
 	@mkdir -p out
+	npx tsc -p tsconfig.json --noEmit
 	npx vitest run --reporter=default --reporter=json --outputFile.json=out/vitest.json
 	@node -e 'const r=require("./out/vitest.json"); console.log(`$${r.numPassedTests} passed, $${r.numFailedTests} failed`)'
 

@@ -1,4 +1,4 @@
-import type { SuiteResult, TestResult, TestStatus, Verdict } from "../core/result.js";
+import type { SuiteResult, TestResult, Verdict } from "../core/result.js";
 import type { ExecResult } from "../sandbox/types.js";
 import { compareOutput } from "./compare.js";
 import type { PlannedRun, RunPlan } from "./plan.js";
