@@ -150,14 +150,14 @@ describe("vouch verify (real Docker)", () => {
 
   it("retries an engine failure once on another container and never charges the code", async () => {
     const docker = new Docker();
-    const b = await batch([JSON.stringify({ id: "slow", code: "import time\ntime.sleep(1.5)\ndef f():\n    return 1\n", tests: { kind: "assert", code: "assert f() == 1" } })]);
+    const b = await batch([JSON.stringify({ id: "slow", code: "import time\ntime.sleep(3)\ndef f():\n    return 1\n", tests: { kind: "assert", code: "assert f() == 1" } })]);
     let killed = 0;
     let firstSeen = 0;
     const killer = setInterval(async () => {
       if (killed) return;
       const mine = await docker.listContainers({ filters: { label: [`${LABEL_MANAGED}=true`, `${LABEL_OWNER_PID}=${process.pid}`] } });
       if (mine.length) firstSeen ||= performance.now();
-      // kill the container while the job runs (it sleeps 1.5 s on import), not while the pool warms up
+      // kill the container while the job runs (it sleeps 3 s on import), not while the pool warms up
       if (mine.length && !killed && performance.now() - firstSeen > 900) {
         killed = mine.length;
         await Promise.all(mine.map((c) => docker.getContainer(c.Id).kill().catch(() => undefined)));
