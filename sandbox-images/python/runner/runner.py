@@ -22,7 +22,7 @@ from vouch_sys import set_non_dumpable  # noqa: E402
 
 WORK = "/work"
 WIPED = (WORK, "/tmp", "/dev/shm", "/dev/mqueue")  # everything a job can write, emptied after each job
-OOM_CONTROL = "/sys/fs/cgroup/memory/memory.oom_control"
+OOM_COUNTERS = ("/sys/fs/cgroup/memory/memory.oom_control", "/sys/fs/cgroup/memory.events")
 PINNED_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
     "HOME": "/tmp",
@@ -73,13 +73,15 @@ def _send(out, msg):
 
 
 def _oom_kills():
-    try:
-        with open(OOM_CONTROL) as f:
-            for line in f:
-                if line.startswith("oom_kill "):
-                    return int(line.split()[1])
-    except OSError:
-        return None
+    """The container's OOM-kill counter: cgroup v1 memory.oom_control, or v2 memory.events; None if neither."""
+    for path in OOM_COUNTERS:
+        try:
+            with open(path) as f:
+                for line in f:
+                    if line.startswith("oom_kill "):
+                        return int(line.split()[1])
+        except OSError:
+            continue
     return None
 
 
@@ -106,8 +108,10 @@ class Runner:
         oom_before = _oom_kills()
         streams = self.execute(job, jobdir, res)
         oom_after = _oom_kills()
-        if oom_before is not None and oom_after is not None and oom_after > oom_before:
-            res["oomKilled"] = True
+        if oom_before is not None and oom_after is not None:
+            res["oomKilled"] = oom_after > oom_before
+        elif res["signal"] == "SIGKILL" and not (res["timedOut"] or res["outputTruncated"]):
+            res["oomKilled"] = True  # no counter to read: a SIGKILL the runner did not send is the OOM killer's
         self.wipe(res)
         for key, chunks in streams.items():
             res[key] = base64.b64encode(b"".join(chunks)).decode()
