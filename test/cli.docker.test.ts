@@ -1,6 +1,6 @@
 // The `vouch` command as a user runs it: exit codes, --json, and no container left after Ctrl-C or kill -9.
 import { spawn } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Docker from "dockerode";
@@ -43,6 +43,18 @@ describe("vouch CLI (real Docker)", () => {
     const r = await execa("node", [...CLI, "--help"], { reject: false });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain("verify <input>");
+  });
+
+  it("verifies shards separately and merges their outputs into one line per id", async () => {
+    const { dir, file } = await input([ok, bad, { ...ok, id: "ok2" }]);
+    for (const i of [1, 2]) {
+      const r = await execa("node", [...CLI, "verify", file, "--shard", `${i}/2`, "--out", join(dir, `s${i}.jsonl`), "--json", "--no-cache"], { reject: false });
+      expect(r.exitCode).toBe(0);
+    }
+    const m = await execa("node", [...CLI, "merge", join(dir, "s1.jsonl"), join(dir, "s2.jsonl"), "--out", join(dir, "all.jsonl")], { reject: false });
+    expect(m.exitCode, m.stderr).toBe(0);
+    const ids = (await readFile(join(dir, "all.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l).id);
+    expect(ids.sort()).toEqual(["bad", "ok", "ok2"]);
   });
 
   it("exits 2 on a malformed line, with a JSON summary on stdout", async () => {

@@ -33,7 +33,7 @@ cli
   .action(async (o: Record<string, unknown>) => (await import("./cleanup.js")).cleanupCommand(Boolean(o.all)));
 
 cli
-  .command("merge <inputs...>", "Merge shard outputs into one JSONL, first record per id")
+  .command("merge <...inputs>", "Merge shard outputs into one JSONL, first record per id")
   .option("--out <file>", "Merged output", { default: "results.jsonl" })
   .action(async (inputs: string[], o: Record<string, unknown>) => (await import("./merge.js")).mergeCommand(inputs, String(o.out)));
 

@@ -17,4 +17,9 @@ describe("mergeJsonl", () => {
       { id: "3", v: "b" },
     ]);
   });
+
+  it("names a missing shard output as invalid input", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "vouch-merge-"));
+    await expect(mergeJsonl([join(dir, "nope.jsonl")], join(dir, "all.jsonl"))).rejects.toMatchObject({ code: "INPUT_INVALID" });
+  });
 });

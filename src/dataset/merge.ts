@@ -1,9 +1,15 @@
 import { createReadStream } from "node:fs";
-import { open, rename } from "node:fs/promises";
+import { access, open, rename, rm } from "node:fs/promises";
+import { VouchError } from "../core/errors.js";
 import { createInterface } from "node:readline";
 
 // Merges shard outputs into one JSONL, keeping the first record per id; written to a temp file, then renamed.
 export async function mergeJsonl(inputs: string[], output: string): Promise<{ written: number; duplicates: number }> {
+  for (const input of inputs) {
+    await access(input).catch(() => {
+      throw new VouchError("INPUT_INVALID", `shard output not found: ${input}`, { path: input });
+    });
+  }
   const seen = new Set<string>();
   let written = 0;
   let duplicates = 0;
@@ -29,9 +35,12 @@ export async function mergeJsonl(inputs: string[], output: string): Promise<{ wr
         written++;
       }
     }
-  } finally {
+  } catch (e) {
     await fh.close();
+    await rm(tmp, { force: true });
+    throw e;
   }
+  await fh.close();
   await rename(tmp, output);
   return { written, duplicates };
 }
