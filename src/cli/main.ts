@@ -8,7 +8,7 @@ const cli = cac("vouch");
 cli
   .command("verify <input>", "Verify code records (JSONL) against their tests in sandboxes")
   .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "results.jsonl" })
-  .option("--concurrency <n>", "Sandboxes running at once (default: the number of CPUs)", { default: availableParallelism() })
+  .option("--concurrency <n>", "Sandboxes running at once", { default: availableParallelism() })
   .option("--isolation <mode>", "pool (warm containers, reused) or fresh (a new container per sample)", { default: "pool" })
   .option("--timeout-ms <ms>", "Wall-clock limit per run", { default: 10_000 })
   .option("--memory-mb <mb>", "Memory limit per sample", { default: 256 })
