@@ -65,6 +65,34 @@ describe("grade: assert harness reports", () => {
     ]);
   });
 
+  it("charges the test under which the solution process was OOM-killed to the memory limit", () => {
+    const r = grade(assertPlan, [
+      {
+        ...ok,
+        oomKilled: true,
+        report: lines(
+          { test: { name: "t1", status: "pass", durationMs: 1 } },
+          { test: { name: "t2", status: "error", durationMs: 9, message: "solution process exited", gone: true } },
+          { test: { name: "t3", status: "skipped", durationMs: 0, message: "not run" } },
+          { done: true },
+        ),
+      },
+    ]);
+    expect(r.verdict).toBe("memory-limit");
+    expect(r.tests.map((t) => [t.name, t.status])).toEqual([
+      ["t1", "pass"],
+      ["t2", "memory-limit"],
+      ["t3", "skipped"],
+    ]);
+  });
+
+  it("keeps a solution crash that no limit explains as an error", () => {
+    const report = lines({ test: { name: "t1", status: "error", durationMs: 1, message: "solution process exited", gone: true } }, { done: true });
+    const r = grade(assertPlan, [{ ...ok, report }]);
+    expect(r.verdict).toBe("fail");
+    expect(r.tests[0]).toMatchObject({ status: "error", message: "solution process exited" });
+  });
+
   it("puts memory-limit before time-out and output-limit", () => {
     const r = grade(assertPlan, [{ ...ok, exitCode: null, oomKilled: true, timedOut: true, report: "" }]);
     expect(r.verdict).toBe("memory-limit");

@@ -29,7 +29,7 @@ function verdictOf(tests: TestResult[], fallback: Verdict): Verdict {
 
 interface ReportLine {
   start?: string;
-  test?: TestResult & { when?: string };
+  test?: TestResult & { when?: string; gone?: boolean };
   done?: boolean;
   load_error?: { type: string; message: string; where: string | null; traceback: string };
   test_error?: string;
@@ -70,11 +70,16 @@ function gradeHarness(run: ExecResult, required?: string[]): SuiteResult {
   if (testError) return { verdict: "error", tests: [], ...streams(run), message: testError };
   const limit = limitStatus(run);
   if (limit) {
+    const message = `stopped by the ${limit}`;
+    // a test under which the solution process died, or that never finished, is charged to the limit
+    const charged = lines
+      .filter((l) => l.test)
+      .map((l) => (l.test!.gone ? { ...cleanTest(l.test!), status: limit, message } : cleanTest(l.test!)));
     const started = lines.filter((l) => l.start).map((l) => l.start!);
-    const unfinished = started.filter((name) => !tests.some((t) => t.name === name));
-    for (const name of unfinished) tests.push({ name, status: limit, durationMs: run.durationMs });
-    if (unfinished.length === 0) tests.push({ name: "(harness)", status: limit, durationMs: run.durationMs });
-    return { verdict: limit, tests, ...streams(run), message: `stopped by the ${limit}` };
+    const unfinished = started.filter((name) => !charged.some((t) => t.name === name));
+    for (const name of unfinished) charged.push({ name, status: limit, durationMs: run.durationMs, message });
+    if (!charged.some((t) => t.status === limit)) charged.push({ name: "(harness)", status: limit, durationMs: run.durationMs, message });
+    return { verdict: limit, tests: charged, ...streams(run), message };
   }
   if (!done) {
     const why = run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;

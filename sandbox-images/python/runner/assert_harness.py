@@ -120,7 +120,7 @@ def _exc_info(e):
     frames = [f for f in tb if not f.filename.startswith(os.path.dirname(os.path.abspath(__file__)))]
     where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
     if isinstance(e, SyntaxError):
-        where = f"{e.filename}:{e.lineno}"
+        where = None  # its message already says "(file, line n)"
     return {"type": type(e).__name__, "message": str(e), "where": where,
             "traceback": "".join(traceback.format_exception_only(type(e), e)).strip()}
 
@@ -303,9 +303,9 @@ def test_main(sock):
         if is_test:
             report.write(json.dumps({"start": name}) + "\n")
         t0 = time.perf_counter()
-        status, message = "pass", None
+        status, message, lost = "pass", None, False
         if gone:
-            status, message = "error", "not run: the solution process is gone"
+            status, message = "skipped", "not run: the solution process is gone"
         else:
             try:
                 exec(compile(_capturing(stmt), "<tests>", "exec"), ns)
@@ -313,6 +313,7 @@ def test_main(sock):
                 status, message = "fail", _assert_message(ns, e)
             except SolutionGone as e:
                 status, message, gone = "error", str(e), True
+                lost = True
             except Exception as e:  # noqa: BLE001
                 where = getattr(e, "vouch_where", None)
                 status = "error"
@@ -321,8 +322,9 @@ def test_main(sock):
         ns.pop("__vouch_left", None)
         ns.pop("__vouch_right", None)
         if is_test:
+            # "gone": the solution process died under this test (the runner knows whether a limit did it)
             report.write(json.dumps({"test": {"name": name, "status": status, "durationMs": round(ms, 3),
-                                               "message": message}}) + "\n")
+                                               "message": message, "gone": lost}}) + "\n")
         elif status != "pass":
             report.write(json.dumps({"test": {"name": f"setup {name}", "status": "error", "durationMs": round(ms, 3),
                                                "message": message}}) + "\n")
