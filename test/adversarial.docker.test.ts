@@ -89,6 +89,21 @@ const cases: Array<{ name: string; code: string; verdict: Verdict; message?: Reg
     message: /got 0, expected 4/,
   },
   {
+    // stops every other process it can see (the fork server included), then answers correctly: its own
+    // verdict stands, and the runner notices the fork server does not answer and the container is replaced
+    name: "stops the fork server",
+    code: [
+      "import os, signal",
+      "for p in os.listdir('/proc'):",
+      "    if p.isdigit() and int(p) not in (os.getpid(), os.getppid()):",
+      "        try: os.kill(int(p), signal.SIGSTOP)",
+      "        except OSError: pass",
+      "def f(x):",
+      "    return x * 2",
+    ].join("\n"),
+    verdict: "pass",
+  },
+  {
     name: "leaves a process behind",
     code: "import os, subprocess\nsubprocess.Popen(['sleep', '1000'], start_new_session=True)\ndef f(x):\n    return x * 2\n",
     verdict: "pass",

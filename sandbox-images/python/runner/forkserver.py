@@ -57,6 +57,9 @@ def serve(sock):
         if not msg:
             os._exit(0)
         req = json.loads(msg)
+        if req.get("ping"):
+            sock.sendall(b'{"pong": true}\n')
+            continue
         pid = os.fork()
         if pid == 0:
             try:

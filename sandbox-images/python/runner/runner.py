@@ -35,6 +35,8 @@ PINNED_ENV = {
     "PYTHONUNBUFFERED": "0",
 }
 REPORT_FACTOR = 8  # the private report channel may hold this many times the output limit
+UNRESPONSIVE_S = 5.0  # after a kill, how long the runner waits for the fork server's exit report
+PING_TIMEOUT_S = 1.0
 
 
 def main():
@@ -168,6 +170,12 @@ class Runner:
                 res["timedOut"] = True
                 self.kill_all()
                 killed = True
+            if status is None and open_streams == 0 and self.forkserver_stopped():
+                res["breach"] = "forkserver-stopped"  # a job stopped it: the exit status will never come
+                break
+            if status is None and killed and now >= deadline + UNRESPONSIVE_S:
+                res["breach"] = "forkserver-unresponsive"  # e.g. a job stopped it: this container is done
+                break
             if status is not None and open_streams == 0:
                 break
             if status is not None and exited_at is not None and now - exited_at > 0.2:
@@ -233,6 +241,36 @@ class Runner:
 
     sock_closed = False
 
+    def forkserver_stopped(self):
+        """True when the fork server is in the stopped state (a job sent it SIGSTOP)."""
+        try:
+            with open(f"/proc/{self.fs_pid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return False
+        return state in ("T", "t")
+
+    def ping(self):
+        """True when the fork server answers at once (a job may have stopped it with SIGSTOP)."""
+        try:
+            socket.send_fds(self.sock, [b'{"ping": true}'], [])
+        except OSError:
+            return False
+        deadline = time.monotonic() + PING_TIMEOUT_S
+        while time.monotonic() < deadline:
+            ready = selectors.DefaultSelector()
+            ready.register(self.sock, selectors.EVENT_READ)
+            events = ready.select(max(0.0, deadline - time.monotonic()))
+            ready.close()
+            if not events:
+                break
+            for msg in self.recv_control():
+                if msg.get("pong"):
+                    return True
+            if self.sock_closed:
+                break
+        return False
+
     def recv_control(self):
         try:
             data = self.sock.recv(65536)
@@ -290,6 +328,8 @@ class Runner:
             res["breach"] = res["breach"] or "processes-survived"
         if self.fs_dead or not _alive(self.fs_pid):
             res["breach"] = "forkserver-died"
+        elif not res["breach"] and not self.ping():
+            res["breach"] = "forkserver-unresponsive"
         for d in WIPED:
             for name in _listdir(d):
                 p = os.path.join(d, name)
