@@ -30,6 +30,13 @@ export function sandboxConformance(name: string, make: () => Promise<SandboxProv
       expect(b.stdout).toBe("True [] []\n");
     });
 
+    it("leaves no System V IPC object from one job to the next", async () => {
+      const make = "import ctypes; libc = ctypes.CDLL('libc.so.6'); print(libc.shmget(0x5eed, 4096, 0o1666) >= 0)";
+      expect((await sb.exec(["python3", "-c", make])).stdout).toBe("True\n");
+      const seen = await sb.exec(["python3", "-c", "print(open('/proc/sysvipc/shm').read().count('\\n'))"]);
+      expect(seen.stdout).toBe("1\n"); // the header line only
+    });
+
     it("runs non-python commands by exec", async () => {
       const r = await sb.exec(["sh", "-c", "echo $TZ $LANG $PYTHONHASHSEED; id -u"]);
       expect(r.stdout).toBe("UTC C.UTF-8 0\n65534\n");

@@ -18,7 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import forkserver  # noqa: E402
-from vouch_sys import set_non_dumpable  # noqa: E402
+from vouch_sys import remove_sysv_ipc, set_non_dumpable  # noqa: E402
 
 WORK = "/work"
 WIPED = (WORK, "/tmp", "/dev/shm", "/dev/mqueue")  # everything a job can write, emptied after each job
@@ -340,6 +340,8 @@ class Runner:
                         os.unlink(p)
                     except OSError:
                         pass
+        if remove_sysv_ipc():
+            res["breach"] = res["breach"] or "wipe-failed"
         if any(_listdir(d) for d in WIPED):
             res["breach"] = res["breach"] or "wipe-failed"
 
