@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import type { z } from "zod";
 import { VerifyResult } from "../core/result.js";
 
 // Where results are cached unless --cache-dir says otherwise.
@@ -14,24 +15,35 @@ export function cacheKey(parts: unknown): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
-// Results on disk, one small JSON file per key; infra errors are never stored.
-export class ResultCache {
-  constructor(private readonly dir: string) {}
+interface Cacheable {
+  verdict: string;
+}
+
+// Results on disk, one small JSON file per key; infra errors are never stored. The schema checks what is read
+// (a stale or foreign file is a miss): VerifyResult by default, TrajectoryResult for trajectories.
+export class ResultCache<T extends Cacheable = VerifyResult> {
+  private readonly schema: z.ZodType<T>;
+  constructor(
+    private readonly dir: string,
+    schema?: z.ZodType<T>,
+  ) {
+    this.schema = schema ?? (VerifyResult as unknown as z.ZodType<T>);
+  }
 
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  async get(key: string): Promise<VerifyResult | undefined> {
+  async get(key: string): Promise<T | undefined> {
     try {
-      const parsed = VerifyResult.safeParse(JSON.parse(await readFile(this.path(key), "utf8")));
+      const parsed = this.schema.safeParse(JSON.parse(await readFile(this.path(key), "utf8")));
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;
     }
   }
 
-  async set(key: string, result: VerifyResult): Promise<void> {
+  async set(key: string, result: T): Promise<void> {
     if (result.verdict === "infra-error") return;
     const p = this.path(key);
     await mkdir(dirname(p), { recursive: true });

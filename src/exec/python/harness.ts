@@ -3,3 +3,4 @@ export const SOLUTION_FILE = "solution.py";
 export const ASSERT_HARNESS = "/opt/vouch/assert_harness.py";
 export const PYTEST_PLUGIN = "vouch_pytest";
 export const PYTHON = "python3";
+export const CALL_HARNESS = "/opt/vouch/call_harness.py";

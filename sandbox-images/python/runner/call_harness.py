@@ -1,0 +1,148 @@
+"""Calls a solution's entry point on many inputs, for differential tests, input generation and timing.
+
+Usage: python3 call_harness.py solution.py < request.json, results as JSON lines on fd 3.
+Request: {"mode": "call"|"generate"|"time", "entry": name, ...}
+  call:     {"inputs": [src, ...]}            each src is a Python expression giving the argument tuple
+  generate: {"seeds": [src, ...], "count": n, "seed": s}   mutated inputs from seed argument tuples
+  time:     {"make_input": src, "sizes": [n, ...], "budget_ms": m}   src is `lambda n: <argument tuple>`
+The solution runs in this process (the job is its own sandboxed process group); the host never trusts
+more than it could check: differential results are compared across separate jobs.
+"""
+import copy
+import json
+import os
+import random
+import sys
+import time
+import traceback
+
+REPR_LIMIT = 2000
+
+
+def _load(path):
+    ns = {"__name__": "solution", "__file__": path}
+    with open(path) as f:
+        src = f.read()
+    exec(compile(src, path, "exec"), ns)
+    return ns
+
+
+def _args(value):
+    return value if isinstance(value, tuple) else (value,)
+
+
+def _short(text):
+    return text if len(text) <= REPR_LIMIT else text[:REPR_LIMIT] + "..."
+
+
+def _error(e):
+    tb = traceback.extract_tb(e.__traceback__)
+    where = None
+    for frame in reversed(tb):
+        if os.path.basename(frame.filename) == "solution.py":
+            where = f"solution.py:{frame.lineno} in {frame.name}"
+            break
+    return {"type": type(e).__name__, "message": str(e)[:REPR_LIMIT], "where": where}
+
+
+def _call(fn, args):
+    t0 = time.perf_counter()
+    try:
+        value = fn(*copy.deepcopy(args))
+        return {"ok": True, "repr": _short(repr(value)), "ms": (time.perf_counter() - t0) * 1000}
+    except Exception as e:  # noqa: BLE001 - the solution's failure is a result
+        return {"ok": False, "error": _error(e), "ms": (time.perf_counter() - t0) * 1000}
+
+
+def _mutate(value, rng, depth=0):
+    if isinstance(value, bool):
+        return rng.choice([True, False])
+    if isinstance(value, int):
+        span = max(3, abs(value) * 2)
+        return rng.choice([0, 1, -1, value + 1, value - 1, rng.randint(-span, span), rng.randint(0, span)])
+    if isinstance(value, float):
+        return rng.choice([0.0, value * 2, -value, value + rng.uniform(-10, 10), round(rng.uniform(-100, 100), 2)])
+    if isinstance(value, str):
+        chars = list(value) or list("ab")
+        ops = [lambda: "", lambda: value[::-1], lambda: "".join(rng.sample(chars, len(chars))),
+               lambda: value + rng.choice(chars), lambda: value[: rng.randint(0, len(value))]]
+        return rng.choice(ops)()
+    if isinstance(value, (list, tuple)) and depth < 3:
+        items = list(value)
+        choice = rng.randrange(5)
+        if choice == 0:
+            items = []
+        elif choice == 1:
+            rng.shuffle(items)
+        elif choice == 2 and items:
+            items = items[: rng.randint(0, len(items))]
+        elif choice == 3 and items:
+            items = items + [_mutate(rng.choice(items), rng, depth + 1) for _ in range(rng.randint(1, 4))]
+        else:
+            items = [_mutate(x, rng, depth + 1) for x in items]
+        return type(value)(items) if isinstance(value, tuple) else items
+    return copy.deepcopy(value)
+
+
+def main():
+    report = os.fdopen(3, "w", buffering=1)
+    req = json.loads(sys.stdin.read())
+    mode = req["mode"]
+    try:
+        ns = _load(sys.argv[1])
+        fn = ns[req["entry"]]
+    except Exception as e:  # noqa: BLE001
+        report.write(json.dumps({"load_error": _error(e)}) + "\n")
+        return
+    if mode == "call":
+        for i, src in enumerate(req["inputs"]):
+            try:
+                args = _args(eval(src, {}))
+            except Exception as e:  # noqa: BLE001
+                report.write(json.dumps({"i": i, "bad_input": _error(e)}) + "\n")
+                continue
+            report.write(json.dumps({"i": i, **_call(fn, args)}) + "\n")
+    elif mode == "generate":
+        rng = random.Random(req.get("seed", 0))
+        seeds = []
+        for src in req["seeds"]:
+            try:
+                seeds.append(_args(eval(src, {})))
+            except Exception:  # noqa: BLE001 - a seed that is not a plain value is skipped
+                pass
+        seen = {repr(s) for s in seeds}
+        tries = 0
+        made = 0
+        while seeds and made < req["count"] and tries < req["count"] * 20:
+            tries += 1
+            args = tuple(_mutate(a, rng) for a in rng.choice(seeds))
+            key = repr(args)
+            if key in seen:
+                continue
+            seen.add(key)
+            result = _call(fn, args)
+            if not result["ok"]:
+                continue  # outside the reference's domain
+            report.write(json.dumps({"input": key, **result}) + "\n")
+            made += 1
+    elif mode == "time":
+        make = eval(req["make_input"], {"random": random, "range": range, "list": list})
+        budget = req.get("budget_ms", 2000)
+        for n in req["sizes"]:
+            random.seed(n)
+            args = _args(make(n))
+            best = None
+            for _ in range(req.get("repeats", 3)):
+                r = _call(fn, args)
+                if not r["ok"]:
+                    report.write(json.dumps({"n": n, **r}) + "\n")
+                    return
+                best = r["ms"] if best is None else min(best, r["ms"])
+            report.write(json.dumps({"n": n, "ok": True, "ms": best}) + "\n")
+            if best > budget:
+                break
+    report.write(json.dumps({"done": True}) + "\n")
+
+
+if __name__ == "__main__":
+    main()

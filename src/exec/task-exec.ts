@@ -1,0 +1,152 @@
+import { isVouchError } from "../core/errors.js";
+import type { SuiteResult } from "../core/result.js";
+import type { TestSpec } from "../core/test-spec.js";
+import type { SandboxLimits } from "../sandbox/limits.js";
+import type { ExecOptions, ExecResult, SandboxProvider } from "../sandbox/types.js";
+import { grade } from "./grade.js";
+import { CALL_HARNESS, PYTHON, SOLUTION_FILE } from "./python/harness.js";
+import { planPython } from "./python/plan.js";
+import { runPlan } from "./run-plan.js";
+
+// An exception as the call harness reports it.
+export interface CallError {
+  type: string;
+  message: string;
+  where: string | null;
+}
+
+// One call of an entry point: its return value's repr, or the exception it raised.
+export type CallOutcome =
+  | { i: number; ok: true; repr: string; ms: number }
+  | { i: number; ok: false; error: CallError; ms: number }
+  | { i: number; ok: false; badInput: CallError };
+
+// What a harness job gave besides its lines: why it stopped early, if it did.
+export interface JobEnd {
+  loadError?: CallError;
+  /** timeout, memory-limit or output-limit when the job hit one; "crash" when it ended without "done". */
+  limit?: "timeout" | "memory-limit" | "output-limit" | "crash";
+  stderr: string;
+}
+
+export interface GeneratedInput {
+  input: string;
+  repr: string;
+}
+
+export interface TimingPoint {
+  n: number;
+  ms: number;
+}
+
+const MAX_ATTEMPTS = 2;
+
+function parseLines(report: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const line of report.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      // a line the solution forged or cut short is not Vouch's: ignored
+    }
+  }
+  return out;
+}
+
+function jobEnd(r: ExecResult, lines: Record<string, unknown>[]): JobEnd {
+  const load = lines.find((l) => l.load_error)?.load_error as CallError | undefined;
+  const done = lines.some((l) => l.done === true);
+  const limit = r.oomKilled ? "memory-limit" : r.timedOut ? "timeout" : r.outputTruncated ? "output-limit" : !done && !load ? "crash" : undefined;
+  return { ...(load ? { loadError: load } : {}), ...(limit ? { limit } : {}), stderr: r.stderr.slice(-2000) };
+}
+
+// The sandbox operations trajectory verifiers use. Each call takes a sandbox from the provider and gives
+// it back; a sandbox failure is retried once and then thrown as SANDBOX_UNAVAILABLE (an infra-error).
+export class TaskExec {
+  constructor(
+    readonly provider: SandboxProvider,
+    readonly limits: SandboxLimits,
+  ) {}
+
+  /** Runs argv in a fresh job of a sandbox: the primitive the others build on. */
+  async run(argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    let last: unknown;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const sb = await this.provider.acquire();
+      try {
+        return await sb.exec(argv, { timeoutMs: this.limits.timeoutMs, ...opts });
+      } catch (e) {
+        if (!isVouchError(e) || e.code !== "SANDBOX_UNAVAILABLE") throw e;
+        last = e;
+      } finally {
+        await this.provider.release(sb).catch(() => undefined);
+      }
+    }
+    throw last;
+  }
+
+  /** Runs a test suite against code, graded as `vouch verify` grades it. */
+  async runTests(code: string, tests: TestSpec): Promise<SuiteResult> {
+    const plan = planPython(code, tests);
+    let last: unknown;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const sb = await this.provider.acquire();
+      try {
+        return grade(plan, await runPlan(sb, plan, this.limits.timeoutMs));
+      } catch (e) {
+        if (!isVouchError(e) || e.code !== "SANDBOX_UNAVAILABLE") throw e;
+        last = e;
+      } finally {
+        await this.provider.release(sb).catch(() => undefined);
+      }
+    }
+    throw last;
+  }
+
+  private async harness(code: string, request: object, timeoutMs?: number): Promise<{ lines: Record<string, unknown>[]; end: JobEnd }> {
+    const r = await this.run([PYTHON, CALL_HARNESS, SOLUTION_FILE], {
+      files: { [SOLUTION_FILE]: code },
+      stdin: JSON.stringify(request),
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
+    const lines = parseLines(r.report);
+    return { lines, end: jobEnd(r, lines) };
+  }
+
+  /** Calls `entry` on each input (a Python expression giving the argument tuple), in one job. */
+  async call(code: string, entry: string, inputs: string[]): Promise<{ outcomes: CallOutcome[]; end: JobEnd }> {
+    const { lines, end } = await this.harness(code, { mode: "call", entry, inputs });
+    const outcomes: CallOutcome[] = [];
+    for (const l of lines) {
+      if (typeof l.i !== "number") continue;
+      if (l.bad_input) outcomes.push({ i: l.i, ok: false, badInput: l.bad_input as CallError });
+      else if (l.ok === true) outcomes.push({ i: l.i, ok: true, repr: String(l.repr), ms: Number(l.ms) });
+      else outcomes.push({ i: l.i, ok: false, error: l.error as CallError, ms: Number(l.ms) });
+    }
+    return { outcomes, end };
+  }
+
+  /** Inputs mutated from seed argument tuples on which `entry` (a trusted reference) returns; with its outputs. */
+  async generate(code: string, entry: string, seeds: string[], count: number, seed = 0): Promise<{ inputs: GeneratedInput[]; end: JobEnd }> {
+    const { lines, end } = await this.harness(code, { mode: "generate", entry, seeds, count, seed });
+    const inputs = lines.filter((l) => typeof l.input === "string" && l.ok === true).map((l) => ({ input: String(l.input), repr: String(l.repr) }));
+    return { inputs, end };
+  }
+
+  /** Best-of-3 time of `entry` on inputs made by `makeInput` (`lambda n: args`) for growing n. */
+  async time(code: string, entry: string, makeInput: string, sizes: number[], budgetMs = 2000): Promise<{ points: TimingPoint[]; end: JobEnd }> {
+    const { lines, end } = await this.harness(code, { mode: "time", entry, make_input: makeInput, sizes, budget_ms: budgetMs }, 30_000);
+    const points = lines.filter((l) => typeof l.n === "number" && l.ok === true).map((l) => ({ n: Number(l.n), ms: Number(l.ms) }));
+    return { points, end };
+  }
+}
+
+// Two reprs denote the same value: equal text, or numbers equal to 1e-9 relative.
+export function sameRepr(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = Number(a);
+  const y = Number(b);
+  if (a.trim() === "" || b.trim() === "" || !Number.isFinite(x) || !Number.isFinite(y)) return false;
+  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+}
