@@ -1,0 +1,213 @@
+import type { TestResult } from "../../core/result.js";
+
+// Error text and per-test feedback, normalised and compared: what a trajectory says a run gave against what
+// the run really gave. Shared by error-recovery, error-recovery-multi and `vouch replay`. Pure.
+
+/** An error as text: the exception type ("" when the failure is not an exception, e.g. an io output mismatch),
+ *  its message, and the solution.py line it was raised at when the text says so. */
+export interface ErrorText {
+  type: string;
+  message: string;
+  line?: number;
+}
+
+/** One test as a trajectory records it. */
+export interface RecordedTest {
+  name: string;
+  status: "pass" | "fail" | "error";
+  message?: string;
+}
+
+const EXC_LINE = /^([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Iteration|Timeout|Group))\s*(?::\s?([\s\S]*))?$/;
+// a Vouch location suffix: "(at solution.py:4)" or "(at solution.py:4 in f)"
+const AT_SUFFIX = /\s*\(at ([^():]+):(\d+)(?: in [\w.<>]+)?\)\s*$/;
+// a traceback frame in the solution file
+const FRAME = /File "(?:[^"]*\/)?solution\.py", line (\d+)/g;
+
+// Parses error text as people and Vouch write it: "Type: message", "Type: message (at solution.py:3)",
+// a whole traceback (its last exception line; its last solution.py frame gives the line), "exit code 1: Type: msg",
+// "the solution does not load: Type: msg". Text that names no exception type keeps type "".
+export function parseErrorText(text: string): ErrorText {
+  let t = text.trim();
+  let line: number | undefined;
+  const frames = [...t.matchAll(FRAME)];
+  if (frames.length) line = Number(frames[frames.length - 1]![1]);
+  if (/^Traceback \(most recent call last\)/m.test(t)) {
+    // the exception line is the first line after the last frame block that is not indented
+    const lines = t.split("\n");
+    const last = [...lines].reverse().find((l) => l.trim() && !/^\s/.test(l) && !/^Traceback/.test(l));
+    t = (last ?? "").trim();
+  }
+  t = t.replace(/^the solution does not load:\s*/, "").replace(/^exit code \d+:\s*/, "").replace(/^killed by \w+:\s*/, "");
+  const at = AT_SUFFIX.exec(t);
+  if (at) {
+    if (/solution\.py$/.test(at[1]!)) line = Number(at[2]);
+    t = t.slice(0, at.index);
+  }
+  const m = EXC_LINE.exec(t);
+  if (!m) return { type: "", message: t, ...(line !== undefined ? { line } : {}) };
+  const type = m[1]!.split(".").pop()!;
+  let message = (m[2] ?? "").trim();
+  // SyntaxError says where in its own message: "(solution.py, line 3)"
+  const syn = /\(solution\.py, line (\d+)\)\s*$/.exec(message);
+  if (syn) {
+    line ??= Number(syn[1]);
+    message = message.slice(0, syn.index).trim();
+  }
+  return { type, message, ...(line !== undefined ? { line } : {}) };
+}
+
+// Splits "a, b, {c, d}" at top-level commas (brackets and quotes respected).
+function splitTopLevel(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let cur = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quote) {
+      cur += ch;
+      if (ch === "\\" && i + 1 < s.length) cur += s[++i];
+      else if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if ("([{".includes(ch)) depth++;
+    else if (")]}".includes(ch)) depth--;
+    if (ch === sep && depth === 0) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+// Set literals print in hash order: "{'c', 'a'}" and "{'a', 'c'}" are the same set, so elements are sorted.
+export function sortSetLiterals(s: string): string {
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (ch !== "{") {
+      out += ch;
+      i++;
+      continue;
+    }
+    // find the matching brace
+    let depth = 0;
+    let j = i;
+    let quote = "";
+    for (; j < s.length; j++) {
+      const c = s[j]!;
+      if (quote) {
+        if (c === "\\") j++;
+        else if (c === quote) quote = "";
+        continue;
+      }
+      if (c === "'" || c === '"') quote = c;
+      else if (c === "{") depth++;
+      else if (c === "}" && --depth === 0) break;
+    }
+    if (j >= s.length) {
+      out += s.slice(i);
+      break;
+    }
+    const inner = sortSetLiterals(s.slice(i + 1, j));
+    const parts = splitTopLevel(inner, ",").map((p) => p.trim());
+    const isSet = inner.trim() !== "" && !parts.some((p) => splitTopLevel(p, ":").length > 1);
+    out += isSet ? `{${parts.filter((p) => p !== "").sort().join(", ")}}` : `{${inner}}`;
+    i = j + 1;
+  }
+  return out;
+}
+
+// The comparable form of an error message: no memory addresses, temp paths, location suffixes or
+// traceback line numbers; one quote style; sets sorted; whitespace collapsed; no final period.
+export function normalizeMessage(msg: string): string {
+  let m = msg.trim().replace(AT_SUFFIX, "");
+  m = m.replace(/\b0x[0-9a-fA-F]{4,}\b/g, "0x?");
+  m = m.replace(/(?:\/(?:tmp|work|var|private|home)[^\s'",)]*)/g, "<path>");
+  m = m.replace(/File "[^"]*", line \d+/g, 'File "<file>", line ?');
+  m = m.replace(/"/g, "'");
+  m = sortSetLiterals(m);
+  m = m.replace(/\s+/g, " ").replace(/\s*([,:;()[\]{}])\s*/g, "$1").replace(/\.$/, "");
+  return m;
+}
+
+// Whether a claimed error is the real one: same exception type, same message after normalising (a claim
+// without a message is checked on its type only), and the same solution.py line when both say one.
+export function sameError(claimed: ErrorText, actual: ErrorText): { same: boolean; why: string } {
+  const real = `${actual.type ? `${actual.type}: ` : ""}${actual.message}`;
+  if (claimed.type !== actual.type) {
+    return { same: false, why: `claimed ${claimed.type || "(no exception)"}, the run raised ${actual.type || "no exception"} (${real})` };
+  }
+  if (claimed.message.trim() && normalizeMessage(claimed.message) !== normalizeMessage(actual.message)) {
+    return { same: false, why: `claimed message ${JSON.stringify(claimed.message)}, the real one is ${JSON.stringify(actual.message)}` };
+  }
+  if (claimed.line !== undefined && actual.line !== undefined && claimed.line !== actual.line) {
+    return { same: false, why: `claimed solution.py line ${claimed.line}, the error is raised at line ${actual.line} (${real})` };
+  }
+  return { same: true, why: real };
+}
+
+// The comparable form of a test name: "line 3: assert f(1) == 2" and "assert f(1)==2" both give "assertf(1)==2".
+export function normalizeTestName(name: string): string {
+  return name
+    .trim()
+    .replace(/^line \d+:\s*/, "")
+    .replace(/"/g, "'")
+    .replace(/\s+/g, "");
+}
+
+// The real test a recorded name refers to: the same name, the same statement, or "line N" / "case N".
+export function findTest<T extends { name: string }>(name: string, tests: readonly T[]): T | undefined {
+  const exact = tests.find((t) => t.name === name);
+  if (exact) return exact;
+  const bare = /^(line \d+|case \d+)$/.exec(name.trim());
+  if (bare) return tests.find((t) => t.name === bare[1] || t.name.startsWith(`${bare[1]}:`));
+  const want = normalizeTestName(name);
+  return want ? tests.find((t) => normalizeTestName(t.name) === want) : undefined;
+}
+
+const passed = (status: string) => status === "pass";
+
+// The error a real test gave, as ErrorText (assert failures are AssertionError; io mismatches have no type).
+export function testError(t: TestResult): ErrorText {
+  return parseErrorText(t.message ?? "");
+}
+
+// Compares recorded per-test feedback with the real results: every recorded test must exist, have the same
+// outcome (pass, or not pass; fail and error are told apart by the error type in the message) and, when a
+// message is recorded, the same error. Returns one line per disagreement.
+export function compareFeedback(recorded: readonly RecordedTest[], actual: readonly TestResult[]): string[] {
+  const out: string[] = [];
+  for (const r of recorded) {
+    const t = findTest(r.name, actual);
+    if (!t) {
+      out.push(`test ${JSON.stringify(r.name)} does not exist (the tests are: ${actual.map((a) => a.name).join("; ") || "none"})`);
+      continue;
+    }
+    if (passed(r.status) !== passed(t.status)) {
+      out.push(`${t.name}: recorded ${r.status}, really ${t.status}${t.message ? ` (${t.message})` : ""}`);
+      continue;
+    }
+    if (!passed(t.status) && r.message?.trim()) {
+      const cmp = sameError(parseErrorText(r.message), testError(t));
+      if (!cmp.same) out.push(`${t.name}: ${cmp.why}`);
+    }
+  }
+  return out;
+}
+
+// The values a real failure message holds that a reflection on it could quote: the got/expected values of an
+// assert, the expected/got of an io line, quoted names and numbers in an exception message.
+export function messageValues(message: string): string[] {
+  const out: string[] = [];
+  const ge = /got (.+?), expected (.+)$/.exec(message);
+  if (ge) out.push(ge[1]!.trim(), ge[2]!.trim());
+  const io = /expected "(.*)" got "(.*)"/.exec(message);
+  if (io) out.push(io[1]!, io[2]!);
+  for (const q of message.matchAll(/'([^']{1,40})'/g)) out.push(q[1]!);
+  return out.filter((v) => v.length > 0);
+}
