@@ -6,7 +6,6 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CodeRecord } from "../src/core/code-record.js";
-import type { VerifyResult } from "../src/core/result.js";
 import { verify } from "../src/exec/verify.js";
 import { percentile } from "../src/report/summary.js";
 import { assertEngine } from "../src/sandbox/docker/client.js";
@@ -47,7 +46,7 @@ async function sandboxed(name: string, file: string, isolation: "pool" | "fresh"
     image,
     cacheDir: false,
     onStart: () => (t0 = performance.now()), // after the pool is warm: steady-state throughput
-    onResult: (r: VerifyResult) => {
+    onResult: (r) => {
       firstAt ||= performance.now();
       latencies.push(r.durationMs);
       verdicts.set(r.id, r.verdict === "pass");

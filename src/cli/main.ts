@@ -6,7 +6,7 @@ import { closeAllProviders } from "../sandbox/docker/provider.js";
 const cli = cac("vouch");
 
 cli
-  .command("verify <input>", "Verify code records (JSONL) against their tests in sandboxes")
+  .command("verify <input>", "Verify code records and trajectory records (JSONL) in sandboxes")
   .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "results.jsonl" })
   .option("--concurrency <n>", "Sandboxes running at once", { default: availableParallelism() })
   .option("--isolation <mode>", "pool (warm containers, reused) or fresh (a new container per sample)", { default: "pool" })
@@ -17,6 +17,7 @@ cli
   .option("--no-cache", "Do not read or write the result cache")
   .option("--cache-dir <dir>", "Result cache directory (default ~/.cache/vouch/results)")
   .option("--summary-md <file>", "Also write the summary as Markdown (for a CI job summary)")
+  .option("--static-only", "Trajectories: schema and static stages only, no Docker (execution steps stay unverifiable)")
   .option("--json", "Print the summary as JSON, and no progress")
   .action(async (input: string, o: Record<string, unknown>) => {
     const { verifyCommand } = await import("./verify.js");
@@ -31,6 +32,12 @@ cli
   .command("cleanup", "Remove sandbox containers left by a crashed run (--all: every Vouch container)")
   .option("--all", "Remove every container Vouch started, whoever started it")
   .action(async (o: Record<string, unknown>) => (await import("./cleanup.js")).cleanupCommand(Boolean(o.all)));
+
+cli
+  .command("confusion <results> <...labelled>", "Compare trajectory results with labelled fixtures (their `expect` field): per-kind scores and a confusion table")
+  .option("--min-caught <r>", "Exit 1 below this share of flawed records caught with the right error type and step", { default: 0.95 })
+  .option("--json", "Print the report as JSON")
+  .action(async (results: string, labelled: string[], o: Record<string, unknown>) => (await import("./confusion.js")).confusionCommand(results, labelled, o));
 
 cli
   .command("merge <...inputs>", "Merge shard outputs into one JSONL, first record per id")

@@ -31,6 +31,11 @@ export function dotPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
 }
 
+// A record's schema issues as one line: "file.jsonl:3 tests.cases[0].output: expected string; ...".
+export function formatIssues(file: string, line: number, error: z.ZodError): string {
+  return error.issues.map((i) => `${file}:${line} ${dotPath(i.path) || "(record)"}: ${i.message}`).join("; ");
+}
+
 // Streams a JSONL file, validating each line against a schema; bad lines become error items, never throws mid-stream.
 export async function* readJsonl<S extends z.ZodType>(
   path: string,
@@ -64,7 +69,6 @@ export async function* readJsonl<S extends z.ZodType>(
       continue;
     }
     const id = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
-    const issues = parsed.error.issues.map((i) => `${name}:${line} ${dotPath(i.path) || "(record)"}: ${i.message}`);
-    yield { line, ok: false, ...(id ? { id } : {}), error: issues.join("; ") };
+    yield { line, ok: false, ...(id ? { id } : {}), error: formatIssues(name, line, parsed.error) };
   }
 }

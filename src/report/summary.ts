@@ -1,7 +1,19 @@
 import { z } from "zod";
 import { Verdict, type VerifyResult } from "../core/result.js";
+import { ErrorType } from "../core/taxonomy.js";
+import { TaskKind, type TrajectoryResult } from "../core/trajectory-result.js";
 
 const INVALID_SHOWN = 10;
+
+// What the trajectory records of a batch gave: per kind, error types, process scores, batch-level checks.
+export const TrajectorySummary = z.object({
+  byTask: z.record(z.string(), z.object({ pass: z.number().int(), fail: z.number().int(), "infra-error": z.number().int(), meanProcessScore: z.number() })),
+  errorTypes: z.record(z.string(), z.number().int()), // error type → trajectories whose steps carry it
+  firstWrongStep: z.record(z.string(), z.number().int()), // index → trajectories failing first there
+  /** Batch-level findings of a kind (e.g. difficulty calibration), with lines for people. */
+  batch: z.record(z.string(), z.object({ lines: z.array(z.string()), data: z.record(z.string(), z.unknown()) })),
+});
+export type TrajectorySummary = z.infer<typeof TrajectorySummary>;
 
 // What a batch gave, for people (text, Markdown) and machines (--json).
 export const BatchSummary = z.object({
@@ -16,6 +28,7 @@ export const BatchSummary = z.object({
   durationMs: z.number().nonnegative(), // wall clock of the batch
   samplesPerSecond: z.number().nonnegative(), // verified / wall clock
   latencyMs: z.object({ p50: z.number(), p95: z.number(), max: z.number() }), // over non-cached results
+  trajectories: TrajectorySummary.optional(), // present when the batch held trajectory records
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 
@@ -38,13 +51,32 @@ export class SummaryBuilder {
   private verified = 0;
   private cached = 0;
   private resumed = 0;
+  private traj: TrajectorySummary | undefined;
+  private scoreSums: Record<string, number> = {};
 
-  add(r: VerifyResult): void {
+  add(r: VerifyResult | TrajectoryResult): void {
+    if ("task" in r) this.addTrajectory(r);
     this.verified++;
     this.byVerdict[r.verdict]++;
     if (r.verdict === "infra-error") this.infra.push(r.id);
     if (r.cached) this.cached++;
     else this.latencies.push(r.durationMs);
+  }
+
+  private addTrajectory(r: TrajectoryResult): void {
+    const t = (this.traj ??= { byTask: {}, errorTypes: {}, firstWrongStep: {}, batch: {} });
+    const k = (t.byTask[r.task] ??= { pass: 0, fail: 0, "infra-error": 0, meanProcessScore: 0 });
+    k[r.verdict]++;
+    if (r.verdict === "infra-error") return;
+    this.scoreSums[r.task] = (this.scoreSums[r.task] ?? 0) + r.processScore;
+    k.meanProcessScore = round(this.scoreSums[r.task]! / (k.pass + k.fail), 3);
+    for (const e of r.errors) t.errorTypes[e] = (t.errorTypes[e] ?? 0) + 1;
+    if (r.firstWrongStep >= 0) t.firstWrongStep[r.firstWrongStep] = (t.firstWrongStep[r.firstWrongStep] ?? 0) + 1;
+  }
+
+  /** A kind's batch-level report (e.g. difficulty calibration). */
+  addBatchReport(task: TaskKind, report: { lines: string[]; data: Record<string, unknown> }): void {
+    (this.traj ??= { byTask: {}, errorTypes: {}, firstWrongStep: {}, batch: {} }).batch[task] = report;
   }
 
   addInvalid(line: number, error: string, id?: string): void {
@@ -74,6 +106,7 @@ export class SummaryBuilder {
         p95: round(percentile(this.latencies, 95), 1),
         max: round(percentile(this.latencies, 100), 1),
       },
+      ...(this.traj ? { trajectories: structuredClone(this.traj) } : {}),
     };
   }
 }
@@ -101,7 +134,23 @@ export function formatSummaryText(s: BatchSummary): string {
     if (s.invalidLines.length > INVALID_SHOWN) out.push(`  ... and ${s.invalidLines.length - INVALID_SHOWN} more`);
   }
   if (s.infraErrors.length) out.push(`infra-error (not the code's fault, not verified): ${s.infraErrors.join(", ")}`);
+  if (s.trajectories) out.push(...trajectoryLines(s.trajectories));
   return out.join("\n");
+}
+
+// The trajectory part of the text summary: a line per kind, error types, batch-level findings.
+function trajectoryLines(t: TrajectorySummary): string[] {
+  const out = ["trajectories:"];
+  const kinds = TaskKind.options.filter((k) => t.byTask[k]);
+  const width = Math.max(...kinds.map((k) => k.length));
+  for (const k of kinds) {
+    const c = t.byTask[k]!;
+    out.push(`  ${k.padEnd(width)}  pass ${c.pass}, fail ${c.fail}${c["infra-error"] ? `, infra-error ${c["infra-error"]}` : ""}, mean process score ${c.meanProcessScore.toFixed(2)}`);
+  }
+  const errors = ErrorType.options.filter((e) => t.errorTypes[e]).map((e) => `${e} ${t.errorTypes[e]}`);
+  if (errors.length) out.push(`  error types: ${errors.join(", ")}`);
+  for (const [kind, b] of Object.entries(t.batch)) for (const l of b.lines) out.push(`  ${kind}: ${l}`);
+  return out;
 }
 
 const mdCode = (s: string) => `\`${oneLine(s).replace(/`/g, "'")}\``;
@@ -132,5 +181,16 @@ export function formatSummaryMarkdown(s: BatchSummary): string {
     if (s.invalidLines.length > INVALID_SHOWN) out.push(`- ... and ${s.invalidLines.length - INVALID_SHOWN} more`);
   }
   if (s.infraErrors.length) out.push("", `**Not verified (infra-error):** ${s.infraErrors.map(mdCode).join(", ")}`);
+  if (s.trajectories) {
+    const t = s.trajectories;
+    out.push("", "| task | pass | fail | infra-error | mean process score |", "|---|---:|---:|---:|---:|");
+    for (const k of TaskKind.options.filter((x) => t.byTask[x])) {
+      const c = t.byTask[k]!;
+      out.push(`| ${k} | ${c.pass} | ${c.fail} | ${c["infra-error"]} | ${c.meanProcessScore.toFixed(2)} |`);
+    }
+    const errors = ErrorType.options.filter((e) => t.errorTypes[e]);
+    if (errors.length) out.push("", "| error type | trajectories |", "|---|---:|", ...errors.map((e) => `| ${e} | ${t.errorTypes[e]} |`));
+    for (const [kind, b] of Object.entries(t.batch)) out.push("", `**${kind}**`, "", ...b.lines.map((l) => `- ${l}`));
+  }
   return out.join("\n") + "\n";
 }
