@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Verdict, type VerifyResult } from "../core/result.js";
+import type { TrajectoryResult } from "../core/trajectory-result.js";
 import { BatchSummary, formatSummaryMarkdown, formatSummaryText, percentile, SummaryBuilder } from "./summary.js";
 
 const result = (id: string, verdict: Verdict, durationMs: number, cached = false): VerifyResult => ({
@@ -139,5 +140,46 @@ describe("formatSummaryMarkdown", () => {
     const b = new SummaryBuilder();
     b.addInvalid(2, "in.jsonl:2 code: expected `string`\nreceived number");
     expect(formatSummaryMarkdown(b.finish(10))).toContain("- `in.jsonl:2 code: expected 'string' received number`");
+  });
+});
+
+describe("trajectory summary", () => {
+  const traj = (id: string, task: TrajectoryResult["task"], verdict: TrajectoryResult["verdict"], score: number, errors: TrajectoryResult["errors"] = [], first = -1): TrajectoryResult => ({
+    id,
+    task,
+    verdict,
+    stages: [],
+    steps: [],
+    errors,
+    firstWrongStep: first,
+    processScore: score,
+    durationMs: 5,
+    cached: false,
+    image: "",
+    key: id,
+  });
+
+  it("counts per kind, averages process scores without infra errors, tallies error types and batch reports", () => {
+    const b = new SummaryBuilder();
+    b.add(result("code", "pass", 3));
+    b.add(traj("a", "error-recovery", "pass", 1));
+    b.add(traj("b", "error-recovery", "fail", 0.5, ["pseudo-fix", "hallucinated-step"], 2));
+    b.add(traj("c", "error-recovery", "infra-error", 0));
+    b.add(traj("d", "planning", "fail", 0.25, ["pseudo-fix"], 2));
+    b.addBatchReport("difficulty-estimation", { lines: ["Spearman rho 0.81 over 6 problems"], data: { rho: 0.81 } });
+    const s = b.finish(1000);
+    expect(BatchSummary.parse(s)).toEqual(s);
+    expect(s.byVerdict.pass).toBe(2);
+    expect(s.trajectories?.byTask["error-recovery"]).toEqual({ pass: 1, fail: 1, "infra-error": 1, meanProcessScore: 0.75 });
+    expect(s.trajectories?.errorTypes).toEqual({ "pseudo-fix": 2, "hallucinated-step": 1 });
+    expect(s.trajectories?.firstWrongStep).toEqual({ 2: 2 });
+    const text = formatSummaryText(s);
+    expect(text).toMatch(/error-recovery\s+pass 1, fail 1, infra-error 1, mean process score 0\.75/);
+    expect(text).toContain("difficulty-estimation: Spearman rho 0.81 over 6 problems");
+    expect(formatSummaryMarkdown(s)).toContain("| planning | 0 | 1 | 0 | 0.25 |");
+  });
+
+  it("has no trajectory section for a batch of plain code records", () => {
+    expect(sample().finish(10).trajectories).toBeUndefined();
   });
 });
