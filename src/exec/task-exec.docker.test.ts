@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTaskContext } from "../../test/support/task-context.js";
+import type { TaskExec } from "./task-exec.js";
+import { sameRepr } from "./task-exec.js";
+
+let exec: TaskExec;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const opened = await openTaskContext(1);
+  exec = opened.ctx.exec!;
+  close = opened.close;
+});
+afterAll(async () => close?.());
+
+const CODE = "def div(a, b):\n    return a // b\n\ndef total(xs):\n    return sum(xs)\n";
+
+describe("TaskExec on the real engine", () => {
+  it("calls an entry point on each input and reports values, exceptions with their line, and bad inputs", async () => {
+    const { outcomes, end } = await exec.call(CODE, "div", ["(7, 2)", "(1, 0)", "(3,", "(-7, 2)"]);
+    expect(end.limit).toBeUndefined();
+    expect(outcomes[0]).toMatchObject({ i: 0, ok: true, repr: "3" });
+    expect(outcomes[1]).toMatchObject({ i: 1, ok: false, error: { type: "ZeroDivisionError", where: "solution.py:2 in div" } });
+    expect(outcomes[2]).toMatchObject({ i: 2, ok: false, badInput: { type: "SyntaxError" } });
+    expect(outcomes[3]).toMatchObject({ i: 3, ok: true, repr: "-4" });
+  });
+
+  it("reports code that does not load, and a missing entry point", async () => {
+    expect((await exec.call("def f(:\n", "f", ["(1,)"])).end.loadError?.type).toBe("SyntaxError");
+    expect((await exec.call(CODE, "nope", ["(1,)"])).end.loadError?.type).toBe("KeyError");
+  });
+
+  it("says when a job hit its time limit instead of finishing", async () => {
+    const { end } = await exec.call("def f(x):\n    while True:\n        pass\n", "f", ["(1,)"]);
+    expect(end.limit).toBe("timeout");
+  });
+
+  it("generates distinct mutated inputs on which the reference returns, with its outputs", async () => {
+    const { inputs } = await exec.generate(CODE, "total", ["([1, 2, 3],)", "([10, -4],)"], 15, 7);
+    expect(inputs.length).toBe(15);
+    expect(new Set(inputs.map((i) => i.input)).size).toBe(15);
+    for (const g of inputs) {
+      // the reference's output really is the sum of the generated list
+      const xs = JSON.parse(g.input.replace(/^\(/, "").replace(/,\)$/, "")) as number[];
+      expect(Number(g.repr)).toBe(xs.reduce((a, b) => a + b, 0));
+    }
+  });
+
+  it("times an entry point on growing inputs", async () => {
+    const quad = "def pairs(xs):\n    c = 0\n    for a in xs:\n        for b in xs:\n            c += a < b\n    return c\n";
+    const { points } = await exec.time(quad, "pairs", "lambda n: ([random.randint(0, 1000) for _ in range(n)],)", [100, 200, 400, 800]);
+    expect(points.map((p) => p.n)).toEqual([100, 200, 400, 800]);
+    // quadratic: 8x the size takes far more than 8x the time
+    expect(points[3]!.ms / points[0]!.ms).toBeGreaterThan(16);
+  });
+});
+
+describe("sameRepr", () => {
+  it("accepts equal text and numbers equal to 1e-9, nothing else", () => {
+    expect(sameRepr("[1, 2]", "[1, 2]")).toBe(true);
+    expect(sameRepr("0.30000000000000004", "0.3")).toBe(true);
+    expect(sameRepr("3", "3.0")).toBe(true);
+    expect(sameRepr("3", "4")).toBe(false);
+    expect(sameRepr("'a'", "'b'")).toBe(false);
+    expect(sameRepr("", "0")).toBe(false);
+  });
+});
