@@ -1,0 +1,147 @@
+import { Fraction } from "mathjs";
+import type { Side } from "./claims.js";
+import { evaluate, ParseError, parseExpr, show, symbols, type Expr } from "./expr.js";
+import { asAssignment, type FactBase } from "./equation.js";
+import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, type Num } from "./num.js";
+import { toPoly } from "./poly.js";
+import type { MathLabel } from "./schema.js";
+
+// The outcome of checking one relation `left = right` of a claim.
+export interface PairOutcome {
+  label: MathLabel; // correct, an error label, or unverifiable
+  evidence: string;
+  /** The relation was actually checked (a passed check makes a step "correct"). */
+  checked: boolean;
+}
+
+export interface PairContext {
+  facts: FactBase;
+  step: number;
+  /** Variables given or defined so far (undefined-variable check). */
+  defined: ReadonlySet<string>;
+  /** Structured records: the step just before set this variable through an expression to compute. */
+  structured?: boolean;
+}
+
+export function parseSide(side: Side): Expr | ParseError {
+  try {
+    return parseExpr(side.text);
+  } catch (e) {
+    if (e instanceof ParseError) return e;
+    throw e;
+  }
+}
+
+// Checks one relation of a claim chain. `approx` is true for ≈ or an "about" on the claimed side.
+export function checkPair(left: Side, right: Side, approxRel: boolean, ctx: PairContext, prevValue?: Num): PairOutcome {
+  const a = parseSide(left);
+  const b = parseSide(right);
+  const shown = `${left.shown} ${approxRel ? "≈" : "="} ${right.shown}`;
+  if (a instanceof ParseError || b instanceof ParseError) {
+    return { label: "unparseable", evidence: `"${shown}": ${(a instanceof ParseError ? a : (b as ParseError)).message}`, checked: false };
+  }
+  const used = [...symbols(a), ...symbols(b)];
+  const missing = [...new Set(used.filter((v) => !ctx.defined.has(v)))];
+  if (missing.length) return { label: "undefined-variable", evidence: `"${shown}" uses ${missing.join(", ")}, never given or defined before`, checked: true };
+  const env = ctx.facts.known();
+  const va = evaluate(a, env);
+  const vb = evaluate(b, env);
+  if (used.length > 0 && !(va && vb && symbols(a).size + symbols(b).size > 0 && allKnown(used, env))) {
+    return checkEquation(a, b, shown, ctx);
+  }
+  if (!va || !vb) return { label: "unverifiable", evidence: `"${shown}": no value (division by zero, unknown function)`, checked: false };
+  if (equalNum(va, vb)) return { label: "correct", evidence: `"${shown}": ${show(a)} = ${formatNum(va)}`, checked: true };
+  // "3 * 4 = 12 + 5 = 17": a running total continues from the value just computed
+  if (prevValue !== undefined && startsWithValue(b, prevValue)) return { label: "correct", evidence: `"${shown}": running total continued`, checked: false };
+  const lenient = leniency(left, right, va, vb, approxRel);
+  if (lenient) return lenient;
+  const assignment = asAssignment(a, b);
+  if (used.length > 0) return contradiction(a, b, shown, `${show(a)} is ${formatNum(va)}, ${show(b)} is ${formatNum(vb)}`, ctx, assignment);
+  return { label: "arithmetic-error", evidence: `"${shown}": ${show(a)} = ${formatNum(va)}, not ${formatNum(vb)}`, checked: true };
+}
+
+function allKnown(vars: string[], env: ReadonlyMap<string, Num>): boolean {
+  return vars.every((v) => env.has(v));
+}
+
+function startsWithValue(e: Expr, v: Num): boolean {
+  let first: Expr = e;
+  while (first.k === "op" && (first.op === "+" || first.op === "-" || first.op === "*" || first.op === "/")) first = first.a;
+  return first !== e && first.k === "num" && equalNum({ exact: true, q: first.q }, v);
+}
+
+// Rounding and percentages that are not errors: "10 / 3 = 3.33", "about 3.3", "20 / 80 * 100 = 25%".
+function leniency(left: Side, right: Side, va: Num, vb: Num, approxRel: boolean): PairOutcome | undefined {
+  const claimed = right.literal ? { side: right, value: va } : left.literal ? { side: left, value: vb } : undefined;
+  if (!claimed) return undefined;
+  const lit = claimed.side.literal!;
+  const approxWord = approxRel || left.approx || right.approx;
+  const written = `${left.shown} ${approxRel ? "≈" : "="} ${right.shown}`;
+  if (lit.percent) {
+    const asNumber = new Fraction(lit.src.replace(/[^\d.]/g, ""));
+    if (equalNum(claimed.value, { exact: true, q: asNumber })) return { label: "correct", evidence: `"${written}": ${formatNum(claimed.value)} as a percentage`, checked: true };
+  }
+  const q = new Fraction(lit.text.replace(/[()]/g, "").split("/")[0]!);
+  if (lit.percent) return undefined;
+  const places = decimalsShown(lit.src);
+  if ((approxWord || !fitsDecimals(claimed.value, places)) && roundsTo(claimed.value, q, places)) {
+    if (places === 0 && !approxWord) {
+      return { label: "unverifiable", evidence: `"${written}": the value is ${formatNum(claimed.value)}; whether a whole number (rounded up or down) is meant depends on the context`, checked: false };
+    }
+    return { label: "correct", evidence: `"${written}": ${formatNum(claimed.value)} rounded to ${places} decimal${places === 1 ? "" : "s"}`, checked: true };
+  }
+  if (approxWord && places === 0 && isInteger(q)) {
+    // "about 1,000": rounded to its trailing zeros
+    const zeros = /0+$/.exec(lit.src.replace(/[,\s]/g, ""))?.[0].length ?? 0;
+    const unit = new Fraction(10n ** BigInt(zeros));
+    const v = claimed.value.exact ? claimed.value.q : new Fraction(Math.round(claimed.value.x));
+    if (v.sub(q).abs().compare(unit.div(2)) <= 0) return { label: "correct", evidence: `"${written}": about ${formatNum(claimed.value)}`, checked: true };
+  }
+  return undefined;
+}
+
+// An equation with unknowns, judged against the facts.
+function checkEquation(a: Expr, b: Expr, shown: string, ctx: PairContext): PairOutcome {
+  const res = ctx.facts.check(a, b);
+  if (res.verdict === "implied") return { label: "correct", evidence: `"${shown}": ${res.evidence}`, checked: true };
+  if (res.verdict === "contradiction") return contradiction(a, b, shown, res.evidence, ctx, asAssignment(a, b));
+  return { label: "unverifiable", evidence: `"${shown}": ${res.evidence}`, checked: false };
+}
+
+// Which error an equation that contradicts what is known is: restating a settled value differently is an
+// inconsistent step, solving for a variable wrongly an arithmetic error, rewriting an equation into one with
+// other solutions an invalid transformation.
+function contradiction(a: Expr, b: Expr, shown: string, why: string, ctx: PairContext, assignment: ReturnType<typeof asAssignment>): PairOutcome {
+  if (assignment) {
+    const earlier = ctx.facts.assignmentOf(assignment.v, ctx.step);
+    const computedJustBefore = ctx.structured && earlier && earlier.step === ctx.step - 1 && !earlier.assignment!.literal;
+    if (earlier && !earlier.assignment!.value.equals(assignment.value) && !computedJustBefore) {
+      return { label: "inconsistent-step", evidence: `"${shown}" contradicts step ${earlier.step} ("${earlier.text}")`, checked: true };
+    }
+    return { label: "arithmetic-error", evidence: `"${shown}": ${why}`, checked: true };
+  }
+  const vars = [...new Set([...symbols(a), ...symbols(b)])];
+  const allAssigned = vars.every((v) => ctx.facts.assignmentOf(v, ctx.step + 1));
+  return { label: allAssigned ? "arithmetic-error" : "invalid-transformation", evidence: `"${shown}": ${why}`, checked: true };
+}
+
+// Adds `a = b` to the facts (after a flagged step, what is known about its variables is replaced by it).
+export function recordFact(left: Side, right: Side, ctx: PairContext, flagged: boolean): void {
+  const a = parseSide(left);
+  const b = parseSide(right);
+  if (a instanceof ParseError || b instanceof ParseError) return;
+  const vars = [...symbols(a), ...symbols(b)];
+  if (vars.length === 0) return;
+  const l = toPoly(a);
+  const r = toPoly(b);
+  if (!l || !r) return;
+  if (flagged) ctx.facts.forget(vars);
+  const poly = new Map(l);
+  for (const [k, c] of r) {
+    const v = (poly.get(k) ?? new Fraction(0)).sub(c);
+    if (v.n === 0n) poly.delete(k);
+    else poly.set(k, v);
+  }
+  const assignment = asAssignment(a, b);
+  ctx.facts.add({ poly, step: ctx.step, text: `${left.shown} = ${right.shown}`, ...(assignment ? { assignment } : {}) });
+}

@@ -1,0 +1,186 @@
+import type { Token } from "./tokens.js";
+import { tokenizeStep } from "./tokens.js";
+
+// A checkable claim found in a natural-language step: a chain of sides joined by = or ≈
+// ("3 * 12 = 36", "x + 5 = 12", "20% of 50 = 10", "10 / 3 ≈ 3.33").
+export interface Side {
+  text: string; // plain math, for parseExpr
+  shown: string; // as written, for evidence
+  /** A single number as written ("3.33", "25%"), when the side is just that. */
+  literal?: { src: string; text: string; percent: boolean };
+  /** "about", "approximately", "~" before it. */
+  approx: boolean;
+}
+
+export interface Claim {
+  sides: Side[];
+  rels: Array<"=" | "≈">;
+  /** From a GSM8K calculator annotation <<48/2=24>>. */
+  annotation: boolean;
+}
+
+const OP_WORDS: Record<string, string> = { times: "*", plus: "+", minus: "-" };
+const EQ_WORDS = new Set(["is", "equals", "makes", "gives", "was", "are"]);
+const MAX_UNIT_WORDS = 3;
+
+// Claims of one step: calculator annotations first, then every chain in prose and math.
+export function extractClaims(step: string): Claim[] {
+  const claims: Claim[] = [];
+  const text = step.replace(/<<([^<>]*)>>/g, (_all, inner: string) => {
+    claims.push(...claimsFromTokens(tokenizeStep(`$${inner}$`), true));
+    return "";
+  });
+  claims.push(...claimsFromTokens(tokenizeStep(text), false));
+  return claims;
+}
+
+type Item = Token | { t: "opw"; text: string };
+
+// Finds runs of math tokens (unit words allowed between a number and the next operator) and splits them on =.
+function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
+  const out: Claim[] = [];
+  let run: Item[] = [];
+  const end = () => {
+    const c = finishRun(run, annotation);
+    if (c) out.push(c);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const prev = run[run.length - 1];
+    const next = tokens[i + 1];
+    const operandBefore = prev !== undefined && (prev.t === "num" || prev.t === "var" || (prev.t === "op" && prev.text === ")"));
+    if (tok.t === "num" || tok.t === "fn" || tok.t === "eq") {
+      run.push(tok);
+    } else if (tok.t === "var") {
+      // "3 x 4": a multiplication sign in prose
+      if (tok.text === "x" && prev?.t === "num" && next?.t === "num") run.push({ t: "op", text: "*" });
+      else run.push(tok);
+    } else if (tok.t === "op") {
+      if (run.length === 0 && !(tok.text === "(" || tok.text === "-")) continue;
+      run.push(tok);
+    } else if (tok.t === "approx") {
+      if (run.length > 0) run.push(tok);
+    } else if (tok.t === "word") {
+      const w = tok.text.toLowerCase();
+      if (operandBefore && OP_WORDS[w] && startsOperand(next)) run.push({ t: "opw", text: OP_WORDS[w]! });
+      else if (operandBefore && (w === "divided" || w === "multiplied") && next?.t === "word" && next.text === "by" && startsOperand(tokens[i + 2])) {
+        run.push({ t: "opw", text: w === "divided" ? "/" : "*" });
+        i++;
+      } else if (w === "of" && prev?.t === "num" && (prev.percent || isFraction(run)) && startsOperand(next)) run.push({ t: "opw", text: "*" });
+      else if (EQ_WORDS.has(w) && hasOperator(run) && (startsOperand(next) || next?.t === "approx")) run.push({ t: "eq", text: "=" });
+      else if (w === "is" && next?.t === "word" && next.text === "equal" && tokens[i + 2]?.t === "word" && (tokens[i + 2] as { text: string }).text === "to" && hasOperator(run)) {
+        run.push({ t: "eq", text: "=" });
+        i += 2;
+      } else if (operandBefore && unitWordsThenOperator(tokens, i)) {
+        // units between a number and the next operator: "5 apples + 3 apples", "12 eggs/box"
+        while (tokens[i + 1]?.t === "word") i++;
+      } else end();
+    } else end();
+  }
+  end();
+  return out;
+}
+
+function startsOperand(t: Token | undefined): boolean {
+  return t !== undefined && (t.t === "num" || t.t === "var" || t.t === "fn" || (t.t === "op" && (t.text === "(" || t.text === "-")));
+}
+
+function isFraction(run: Item[]): boolean {
+  const n = run.length;
+  return n >= 3 && run[n - 2]!.t === "op" && (run[n - 2] as { text: string }).text === "/" && run[n - 3]!.t === "num";
+}
+
+function hasOperator(run: Item[]): boolean {
+  let lastEq = -1;
+  run.forEach((t, i) => t.t === "eq" && (lastEq = i));
+  return run.slice(lastEq + 1).some((t) => (t.t === "op" && !["(", ")"].includes((t as { text: string }).text)) || t.t === "opw" || t.t === "fn");
+}
+
+function unitWordsThenOperator(tokens: Token[], i: number): boolean {
+  let j = i;
+  while (tokens[j]?.t === "word" && j - i < MAX_UNIT_WORDS) j++;
+  const after = tokens[j];
+  if (tokens[j]?.t === "word") return false;
+  const w = (tokens[i] as { text: string }).text.toLowerCase();
+  if (EQ_WORDS.has(w) || OP_WORDS[w]) return false;
+  return after !== undefined && (after.t === "eq" || (after.t === "op" && after.text !== "(" && after.text !== "-"));
+}
+
+// Splits a run on = / ≈ into sides; keeps it when it is a real claim (not "12 = 12"-style restatements of a number).
+function finishRun(run: Item[], annotation: boolean): Claim | undefined {
+  if (!run.some((t) => t.t === "eq")) return undefined;
+  const groups: Item[][] = [[]];
+  const rels: Array<"=" | "≈"> = [];
+  for (const t of run) {
+    if (t.t === "eq") {
+      groups.push([]);
+      rels.push(t.text);
+    } else groups[groups.length - 1]!.push(t);
+  }
+  // trim dangling operators at the ends of the chain
+  const first = groups[0]!;
+  while (first.length && first[0]!.t === "op" && first[0]!.text !== "(" && first[0]!.text !== "-") first.shift();
+  const last = groups[groups.length - 1]!;
+  while (last.length && (last[last.length - 1]!.t === "op" || last[last.length - 1]!.t === "opw") && (last[last.length - 1] as { text: string }).text !== ")") last.pop();
+  // keep the longest stretch of non-empty sides
+  let sides: Item[][] = [];
+  const kept: Array<"=" | "≈"> = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = balance(groups[i]!);
+    if (g.some((t) => t.t !== "approx")) {
+      if (sides.length > 0) kept.push(rels[i - 1]!);
+      sides.push(g);
+    } else if (sides.length < 2) {
+      sides = [];
+      kept.length = 0;
+    } else break;
+  }
+  if (sides.length < 2) return undefined;
+  const made = sides.map(toSide);
+  if (made.every((s) => s.literal)) return undefined;
+  return { sides: made, rels: kept.slice(0, made.length - 1), annotation };
+}
+
+// Drops parentheses that do not match inside a side ("(so 3 + 4" -> "3 + 4").
+function balance(items: Item[]): Item[] {
+  const out = [...items];
+  const stack: number[] = [];
+  const drop = new Set<number>();
+  out.forEach((t, i) => {
+    if (t.t !== "op") return;
+    if (t.text === "(") stack.push(i);
+    else if (t.text === ")") {
+      if (stack.length) stack.pop();
+      else drop.add(i);
+    }
+  });
+  for (const i of stack) drop.add(i);
+  return out.filter((_, i) => !drop.has(i));
+}
+
+function toSide(items: Item[]): Side {
+  const approx = items.some((t) => t.t === "approx");
+  const body = items.filter((t) => t.t !== "approx");
+  const text = body.map((t) => (t as { text: string }).text).join(" ");
+  const shown = body.map((t) => (t.t === "num" ? t.src : (t as { text: string }).text)).join(" ");
+  const only = body.length === 1 && body[0]!.t === "num" ? body[0] : undefined;
+  return { text, shown, approx, ...(only?.t === "num" ? { literal: { src: only.src, text: only.text, percent: only.percent } } : {}) };
+}
+
+// Single-letter variables a step mentions in its claims, and those it defines in words
+// ("let x be", "x represents", "the number of apples, n,").
+export function definedInWords(text: string): Set<string> {
+  const out = new Set<string>();
+  const plain = text.replace(/\$|\\\(|\\\)/g, " ");
+  const patterns = [
+    /\b(?:let|call|denote|define|set|use|using|introduce)\s+([a-zA-Z])\b(?!')/gi,
+    /\b([a-zA-Z])\s+(?:be|denotes?|represents?|stands? for|is the|are the|be the|is our|equal the)\b/g,
+    /\b(?:be|as|by|called|named)\s+([a-zA-Z])\b(?![a-zA-Z'])/g,
+    /\b(?:where|with|if)\s+([a-zA-Z])\s+(?:is|are|as|being)\b/g,
+    /\b(?:number|amount|value|cost|price|age|length|width|height|side|speed|rate|time|count|total|quantity|variable|unknown|root|roots|term|ratio)\s+([a-zA-Z])\b(?![a-zA-Z'])/gi,
+    /\b([a-zA-Z])\s+and\s+([a-zA-Z])\s+(?:be|are|denote|represent)\b/g,
+  ];
+  for (const re of patterns) for (const m of plain.matchAll(re)) for (const g of m.slice(1)) if (g && g !== "a" && g !== "A" && g !== "I") out.add(g);
+  return out;
+}

@@ -1,0 +1,172 @@
+import { create, fractionDependencies, parseDependencies, type Fraction, type MathNode } from "mathjs";
+import { add, approx, div, exact, mul, neg, pow, sqrt, sub, type Num } from "./num.js";
+
+// The parser is mathjs's, configured so every number literal is an exact Fraction (BigInt based): "0.1" is
+// 1/10 and a 25-digit integer keeps every digit. Only parsing is used; evaluation is ours (below), so no
+// tolerance, unit or type coercion of mathjs takes part in a verdict.
+const math = create({ parseDependencies: parseDependencies!, fractionDependencies: fractionDependencies! }, { number: "Fraction" });
+
+// Our own small tree: the rest of src/math never sees mathjs nodes.
+export type Expr =
+  | { k: "num"; q: Fraction }
+  | { k: "sym"; name: string }
+  | { k: "op"; op: "+" | "-" | "*" | "/" | "^"; a: Expr; b: Expr }
+  | { k: "neg"; a: Expr }
+  | { k: "fn"; name: string; args: Expr[] };
+
+export class ParseError extends Error {
+  override name = "ParseError";
+}
+
+const OPS: Record<string, "+" | "-" | "*" | "/" | "^"> = { add: "+", subtract: "-", multiply: "*", divide: "/", pow: "^" };
+const KNOWN_NAMES = new Set(["sqrt", "nthRoot", "abs", "sin", "cos", "tan", "log", "ln", "exp", "pi", "Infinity", "max", "min", "gcd", "lcm", "floor", "ceil"]);
+const CONSTANTS = new Set(["pi", "Infinity"]);
+const REJECT = /[<>≤≥≠±∓…∪∩∈→⇒⇔∴#&|!?;:'"\\@\[\]{}⟨⟩=≈~]/;
+
+// Plain text as the parser wants it: unicode operators, thousands separators, percentages, implicit products
+// of letters ("xy" is x*y unless it is a known function or constant).
+export function normalisePlain(text: string): string {
+  let s = text
+    .replace(/[×·⋅∗]/g, "*")
+    .replace(/÷/g, "/")
+    .replace(/[−–—]/g, "-")
+    .replace(/√\s*(\d+(?:\.\d+)?|[a-zA-Z])/g, "sqrt($1)")
+    .replace(/√/g, "sqrt");
+  while (/\d,\d{3}(?!\d)/.test(s)) s = s.replace(/(\d),(\d{3})(?!\d)/g, "$1$2");
+  s = s.replace(/(\d+(?:\.\d+)?)\s*%/g, "($1/100)");
+  s = s.replace(/[A-Za-z]+(_[A-Za-z0-9]+)?/g, (w) => (KNOWN_NAMES.has(w) || w.includes("_") || w.length === 1 ? w : w.split("").join(" ")));
+  return s.trim();
+}
+
+// Parses plain math (already LaTeX-normalised) into an Expr; throws ParseError for anything it does not accept.
+export function parseExpr(text: string): Expr {
+  const s = normalisePlain(text);
+  if (!s) throw new ParseError("empty expression");
+  if (REJECT.test(s)) throw new ParseError(`unsupported symbol in ${JSON.stringify(text)}`);
+  let node: MathNode;
+  try {
+    node = math.parse(s);
+  } catch (e) {
+    throw new ParseError(`cannot parse ${JSON.stringify(text)}: ${(e as Error).message}`);
+  }
+  return convert(node, text);
+}
+
+function convert(node: MathNode, text: string): Expr {
+  const n = node as MathNode & { value?: unknown; name?: string; fn?: unknown; op?: string; args?: MathNode[]; content?: MathNode };
+  switch (node.type) {
+    case "ConstantNode":
+      if (typeof n.value === "object" && n.value !== null && "d" in n.value) return { k: "num", q: n.value as Fraction };
+      throw new ParseError(`unsupported constant in ${JSON.stringify(text)}`);
+    case "SymbolNode":
+      return { k: "sym", name: n.name! };
+    case "ParenthesisNode":
+      return convert(n.content!, text);
+    case "OperatorNode": {
+      const fn = String(n.fn);
+      const args = (n.args ?? []).map((a) => convert(a, text));
+      if (fn === "unaryMinus") return { k: "neg", a: args[0]! };
+      if (fn === "unaryPlus") return args[0]!;
+      const op = OPS[fn];
+      if (op && args.length === 2) return { k: "op", op, a: args[0]!, b: args[1]! };
+      throw new ParseError(`unsupported operator ${n.op ?? fn} in ${JSON.stringify(text)}`);
+    }
+    case "FunctionNode": {
+      const name = (n.fn as unknown as { name?: string })?.name;
+      if (!name) throw new ParseError(`unsupported call in ${JSON.stringify(text)}`);
+      return { k: "fn", name, args: (n.args ?? []).map((a) => convert(a, text)) };
+    }
+    default:
+      throw new ParseError(`unsupported ${node.type} in ${JSON.stringify(text)}`);
+  }
+}
+
+// Variables an expression uses (function names and pi are not variables).
+export function symbols(e: Expr, into = new Set<string>()): Set<string> {
+  if (e.k === "sym") {
+    if (!CONSTANTS.has(e.name)) into.add(e.name);
+  } else if (e.k === "op") {
+    symbols(e.a, into);
+    symbols(e.b, into);
+  } else if (e.k === "neg") symbols(e.a, into);
+  else if (e.k === "fn") for (const a of e.args) symbols(a, into);
+  return into;
+}
+
+export function nodeCount(e: Expr): number {
+  if (e.k === "op") return 1 + nodeCount(e.a) + nodeCount(e.b);
+  if (e.k === "neg") return 1 + nodeCount(e.a);
+  if (e.k === "fn") return 1 + e.args.reduce((s, a) => s + nodeCount(a), 0);
+  return 1;
+}
+
+// Exact evaluation under an environment; undefined when a variable is unknown or the value does not exist
+// (division by zero, even root of a negative, unknown function).
+export function evaluate(e: Expr, env: ReadonlyMap<string, Num>): Num | undefined {
+  switch (e.k) {
+    case "num":
+      return exact(e.q);
+    case "sym":
+      return env.get(e.name) ?? (e.name === "pi" ? approx(Math.PI) : undefined);
+    case "neg": {
+      const a = evaluate(e.a, env);
+      return a && neg(a);
+    }
+    case "op": {
+      const a = evaluate(e.a, env);
+      if (!a) return undefined;
+      const b = evaluate(e.b, env);
+      if (!b) return undefined;
+      return e.op === "+" ? add(a, b) : e.op === "-" ? sub(a, b) : e.op === "*" ? mul(a, b) : e.op === "/" ? div(a, b) : pow(a, b);
+    }
+    case "fn":
+      return callFunction(e.name, e.args.map((a) => evaluate(a, env)));
+  }
+}
+
+function callFunction(name: string, args: Array<Num | undefined>): Num | undefined {
+  if (args.some((a) => a === undefined)) return undefined;
+  const [a, b] = args as Num[];
+  if (name === "sqrt" && args.length === 1) return sqrt(a!);
+  if (name === "nthRoot" && args.length === 2 && b!.exact && b!.q.n !== 0n) return pow(a!, exact(b!.q.inverse()));
+  if (name === "abs" && args.length === 1) return a!.exact ? exact(a!.q.abs()) : approx(Math.abs(a!.x));
+  return undefined;
+}
+
+// A readable form for evidence: fractions as a/b, products with *, minimal parentheses.
+export function show(e: Expr): string {
+  const prec = (x: Expr): number => (x.k === "op" ? { "+": 1, "-": 1, "*": 2, "/": 2, "^": 4 }[x.op] : x.k === "neg" ? 3 : 5);
+  const wrap = (x: Expr, min: number) => (prec(x) < min ? `(${show(x)})` : show(x));
+  switch (e.k) {
+    case "num":
+      return e.q.d === 1n ? e.q.toFraction() : `(${e.q.toFraction()})`;
+    case "sym":
+      return e.name;
+    case "neg":
+      return `-${wrap(e.a, 4)}`;
+    case "fn":
+      return `${e.name}(${e.args.map(show).join(", ")})`;
+    case "op": {
+      const p = prec(e);
+      const left = wrap(e.a, e.op === "^" ? 5 : p);
+      const right = wrap(e.b, e.op === "-" || e.op === "/" || e.op === "^" ? p + 1 : p);
+      return `${left} ${e.op} ${right}`;
+    }
+  }
+}
+
+// Replaces variables by expressions.
+export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
+  switch (e.k) {
+    case "sym":
+      return values.get(e.name) ?? e;
+    case "neg":
+      return { k: "neg", a: substitute(e.a, values) };
+    case "op":
+      return { ...e, a: substitute(e.a, values), b: substitute(e.b, values) };
+    case "fn":
+      return { ...e, args: e.args.map((a) => substitute(a, values)) };
+    default:
+      return e;
+  }
+}
