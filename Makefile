@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VOUCH := node bin/vouch.js
 
-.PHONY: install docker image demo test test-fast bench typecheck clean
+.PHONY: install docker image demo confusion test test-fast bench typecheck clean
 
 # npm dependencies (npm ci also compiles TypeScript to dist/ through the prepare script).
 node_modules/.installed: package.json package-lock.json
@@ -24,6 +24,15 @@ demo: image
 	$(VOUCH) verify fixtures/verify/demo.jsonl --out out/demo-results.jsonl --no-cache --timeout-ms 3000 --summary-md out/demo-summary.md; \
 	  code=$$?; echo "results: out/demo-results.jsonl  summary: out/demo-summary.md (exit $$code)"; [ $$code -le 1 ]
 
+# Every labelled trajectory fixture verified for real, then scored against its label (the confusion table).
+confusion: image
+	@mkdir -p out
+	@rm -f out/trajectory-results.jsonl
+	@cat fixtures/trajectories/*.jsonl > out/trajectory-fixtures.jsonl
+	$(VOUCH) verify out/trajectory-fixtures.jsonl --out out/trajectory-results.jsonl --no-cache --summary-md out/trajectory-summary.md; \
+	  code=$$?; [ $$code -le 1 ]
+	$(VOUCH) confusion out/trajectory-results.jsonl fixtures/trajectories/*.jsonl
+
 test: image
 	@mkdir -p out
 	npx tsc -p tsconfig.json --noEmit
@@ -35,6 +44,7 @@ test-fast: install
 
 bench: image
 	npx tsx scripts/bench.ts
+	npx tsx scripts/bench-static.ts
 
 typecheck: install
 	npx tsc -p tsconfig.json --noEmit
