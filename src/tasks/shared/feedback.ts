@@ -142,7 +142,13 @@ export function sameError(claimed: ErrorText, actual: ErrorText): { same: boolea
   if (claimed.type !== actual.type) {
     return { same: false, why: `claimed ${claimed.type || "(no exception)"}, the run raised ${actual.type || "no exception"} (${real})` };
   }
-  if (claimed.message.trim() && normalizeMessage(claimed.message) !== normalizeMessage(actual.message)) {
+  if (!claimed.type && claimed.message.trim() && normalizeMessage(claimed.message) !== normalizeMessage(actual.message)) {
+    // not an exception (an io output mismatch): the claim must quote the real expected and actual output
+    const values = messageValues(actual.message);
+    if (values.length === 0 || !values.every((v) => claimed.message.includes(v))) {
+      return { same: false, why: `claimed ${JSON.stringify(claimed.message)}, the run gave ${JSON.stringify(actual.message)}` };
+    }
+  } else if (claimed.message.trim() && normalizeMessage(claimed.message) !== normalizeMessage(actual.message)) {
     return { same: false, why: `claimed message ${JSON.stringify(claimed.message)}, the real one is ${JSON.stringify(actual.message)}` };
   }
   if (claimed.line !== undefined && actual.line !== undefined && claimed.line !== actual.line) {

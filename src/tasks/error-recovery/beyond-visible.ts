@@ -1,0 +1,72 @@
+import { callsTo } from "../../analysis/index.js";
+import type { TestResult } from "../../core/result.js";
+import type { TestSpec } from "../../core/test-spec.js";
+import { sameRepr, type TaskExec } from "../../exec/task-exec.js";
+
+const DIFFERENTIAL_INPUTS = 30;
+
+// Argument tuples (Python expressions) of the calls of `entry` in assert tests: seeds for input generation.
+// Calls with keyword or starred arguments are left out (they are not plain tuples).
+export function seedInputs(tests: TestSpec, entry: string): string[] {
+  if (tests.kind !== "assert") return [];
+  const out = new Set<string>();
+  for (const c of callsTo(tests.code, entry)) {
+    const inner = c.argsText.slice(1, -1).trim();
+    if (/(^|[,(]\s*)\*/.test(inner) || /(^|,)\s*[A-Za-z_]\w*\s*=(?!=)/.test(inner)) continue;
+    out.add(inner ? `(${inner},)` : "()");
+  }
+  return [...out];
+}
+
+// A one-line account of a failing test.
+export function describeTest(t: TestResult): string {
+  return `${t.name}: ${t.status}${t.message ? ` (${t.message})` : ""}`;
+}
+
+export interface BeyondVisible {
+  /** One line per failure: a hidden test that fails, an input where code and reference disagree. */
+  failures: string[];
+  /** What was checked, for the evidence. */
+  checked: string[];
+}
+
+// Checks code that passes its visible tests against what it never saw: the hidden tests, and the reference on
+// inputs generated from the visible tests' calls. A pseudo-fix shows up here.
+export async function checkBeyondVisible(
+  exec: TaskExec,
+  code: string,
+  rec: { hidden_tests?: TestSpec | undefined; reference?: string | undefined; entry_point?: string | undefined; tests: TestSpec },
+): Promise<BeyondVisible> {
+  const failures: string[] = [];
+  const checked: string[] = [];
+  if (rec.hidden_tests) {
+    const h = await exec.runTests(code, rec.hidden_tests);
+    const bad = h.tests.filter((t) => t.status !== "pass" && t.status !== "skipped");
+    if (h.verdict !== "pass") failures.push(`hidden tests: ${h.verdict}: ${bad.slice(0, 2).map(describeTest).join("; ") || h.message || ""}`);
+    else checked.push(`${h.tests.length} hidden tests pass`);
+  }
+  if (rec.reference && rec.entry_point) {
+    const seeds = seedInputs(rec.tests, rec.entry_point);
+    if (seeds.length === 0) checked.push("no differential check: no plain calls of the entry point in the tests");
+    else {
+      const gen = await exec.generate(rec.reference, rec.entry_point, seeds, DIFFERENTIAL_INPUTS);
+      const inputs = gen.inputs;
+      if (inputs.length === 0) checked.push(`no differential check: the reference gave no inputs${gen.end.loadError ? ` (${gen.end.loadError.type}: ${gen.end.loadError.message})` : ""}`);
+      else {
+        const got = await exec.call(code, rec.entry_point, inputs.map((i) => i.input));
+        const byI = new Map(got.outcomes.map((o) => [o.i, o]));
+        let diff: string | undefined;
+        for (let i = 0; i < inputs.length && !diff; i++) {
+          const o = byI.get(i);
+          const want = inputs[i]!;
+          if (!o) diff = `${rec.entry_point}${want.input}: no result (${got.end.limit ?? got.end.loadError?.message ?? "the run stopped"}), the reference returns ${want.repr}`;
+          else if (!o.ok && "error" in o) diff = `${rec.entry_point}${want.input} raises ${o.error.type}: ${o.error.message}, the reference returns ${want.repr}`;
+          else if (o.ok && !sameRepr(o.repr, want.repr)) diff = `${rec.entry_point}${want.input} returns ${o.repr}, the reference returns ${want.repr}`;
+        }
+        if (diff) failures.push(`differential: ${diff}`);
+        else checked.push(`agrees with the reference on ${inputs.length} generated inputs`);
+      }
+    }
+  }
+  return { failures, checked };
+}
