@@ -30,7 +30,8 @@ MUTABLE = object()  # marks a remembered value that may change in place
 
 
 class Tracer:
-    def __init__(self, req, entry_code):
+    def __init__(self, req, entry_code, report):
+        self.report = report
         self.max_events = int(req.get("max_events", 20000))
         self.repr_limit = int(req.get("repr_limit", 300))
         self.max_bytes = int(req.get("max_bytes", 4 << 20))
@@ -51,10 +52,10 @@ class Tracer:
         self.out.append(line)
         self.size += len(line) + 1
 
-    def flush(self, report):
+    def flush(self):
         if self.out:
-            report.write("\n".join(self.out) + "\n")
-            report.flush()
+            self.report.write("\n".join(self.out) + "\n")
+            self.report.flush()
             self.out = []
 
     def brepr(self, v):
@@ -126,6 +127,7 @@ class Tracer:
             return
         self.recording = False
         self.emit({"stop": why, "events": self.events})
+        self.flush()  # what was recorded survives a later kill (time-out, memory)
         for frame in self.frames:
             frame.f_trace_lines = False
         self.frames.clear()
@@ -212,7 +214,7 @@ def main():
     for const in sol_code.co_consts:  # the entry's code object, found without running anything
         if isinstance(const, types.CodeType) and const.co_name == req.get("entry"):
             entry_code = const
-    tracer = Tracer(req, entry_code)
+    tracer = Tracer(req, entry_code, report)
     ns = {"__name__": "solution", "__file__": SOL, "__builtins__": __builtins__}
     sys.setrecursionlimit(sys.getrecursionlimit() + 50)  # room for the tracer's own frames
     verdict, error = "pass", None
@@ -232,7 +234,7 @@ def main():
         tracer.emit(rec)
     tracer.emit({"done": True, "verdict": verdict, "error": error, "events": tracer.events, "tampered": tampered,
                  "entry_found": entry_code is not None})
-    tracer.flush(report)
+    tracer.flush()
 
 
 if __name__ == "__main__":
