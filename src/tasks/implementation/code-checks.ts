@@ -1,4 +1,4 @@
-import { callsTo, functions, missingImports, syntaxErrors, undefinedNames } from "../../analysis/index.js";
+import { callsTo, functions, missingImports, scanNames, syntaxErrors, undefinedNames } from "../../analysis/index.js";
 import type { ErrorType } from "../../core/taxonomy.js";
 import type { Design } from "./schema.js";
 
@@ -42,7 +42,9 @@ export function designDepartures(design: Design, code: string): { departures: st
   return { departures, matched };
 }
 
-// Does the code call `callee` between two lines (inside one function)?
+// Does the code call `callee` between two lines (inside one function)? Passing it on as a value counts
+// (`map(helper, xs)`, `sorted(xs, key=helper)`): the function uses it.
 function callSitesIn(code: string, callee: string, from: number, to: number): boolean {
-  return callsTo(code, callee).some((s) => s.line >= from && s.line <= to);
+  const inside = (line: number) => line >= from && line <= to;
+  return callsTo(code, callee).some((s) => inside(s.line)) || scanNames(code).uses.some((u) => u.name === callee && inside(u.line));
 }

@@ -30,7 +30,7 @@ function againstReference(e: EdgeCase, ref: Outcome, canonical: string | undefin
     if (e.raises === ref.type) return { label: "correct", evidence: `the reference raises ${ref.type} on ${e.call} too` };
     return { label: "unverifiable", evidence: `the reference itself ${describe(ref)} on ${e.call}: the problem does not define this input (claimed: ${claimed(e)})` };
   }
-  return { label: "unverifiable", evidence: `reference on ${e.call}: ${describe(ref)}` };
+  return { label: "unverifiable", evidence: `on ${e.call} the reference ${describe(ref)}` };
 }
 
 // The edge case against the trajectory's own code (no reference): only a disagreement is a finding.
@@ -45,5 +45,5 @@ function againstCode(e: EdgeCase, code: Outcome, canonical: string | undefined):
     if (e.raises === code.type) return { label: "unverifiable", evidence: `no reference; the code raises ${code.type}, as the edge case says` };
     return { label: "wrong", type: "inconsistent-step", evidence: `the code ${describe(code)} on ${e.call}; the edge case expects it ${claimed(e)}` };
   }
-  return { label: "unverifiable", evidence: `code on ${e.call}: ${describe(code)}` };
+  return { label: "unverifiable", evidence: `on ${e.call} the code ${describe(code)}` };
 }

@@ -108,25 +108,20 @@ export function agrees(reference: Outcome, code: Outcome): boolean {
   return reference.kind === "value" && code.kind === "value" && sameRepr(reference.repr, code.repr);
 }
 
-// An outcome in a few words, for evidence: the value's repr, the exception, the limit.
+// An outcome as a verb phrase for evidence ("returns 3", "raises IndexError: ...", "does not load (...)").
 export function describe(o: Outcome): string {
   switch (o.kind) {
     case "value":
-      return o.repr;
+      return `returns ${o.repr}`;
     case "raised":
       return `raises ${o.type}${o.message ? `: ${o.message}` : ""}${o.where ? ` (at ${o.where})` : ""}`;
     case "bad-input":
-      return `the arguments do not evaluate (${o.message})`;
+      return `cannot be called: the arguments do not evaluate (${o.message})`;
     case "stopped":
-      return `the job stopped (${o.limit}) before or at this input`;
+      return `was stopped (${o.limit}) at or before this input`;
     case "not-loaded":
-      return `the code does not load (${o.message})`;
+      return `does not load (${o.message})`;
   }
-}
-
-// Is this reference outcome a sign the input lies outside the problem (the reference itself refuses it)?
-export function outsideDomain(o: Outcome): boolean {
-  return o.kind !== "value";
 }
 
 // Runs `code` and the reference on the given inputs and on inputs generated from them (mutations on which the
@@ -198,7 +193,7 @@ export function caseFailureType(c: DiffCase): ErrorType {
 
 // One line on a disagreement: the input, what the reference returned, what the code did.
 export function caseEvidence(c: DiffCase): string {
-  return `${c.origin} input ${c.input}: the reference returns ${describe(c.reference)}, the code ${c.code.kind === "value" ? `returns ${c.code.repr}` : describe(c.code)}`;
+  return `${c.origin} input ${c.input}: the reference ${describe(c.reference)}, the code ${describe(c.code)}`;
 }
 
 // Everything Vouch can run about a piece of code: visible tests, hidden tests, differential against the reference.
