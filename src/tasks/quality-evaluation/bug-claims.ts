@@ -18,7 +18,7 @@ export interface BugEvidence {
 }
 
 // What the code did, in words ("returns 3", "raises IndexError: ...").
-const did = (o: Outcome) => (o.kind === "value" ? `returns ${o.repr}` : describe(o));
+const did = (o: Outcome) => describe(o);
 
 // The claim's own description of the code's behaviour, checked against what the code did; undefined when it holds.
 function claimedBehaviour(o: BugObservation, ev: BugEvidence, code: Outcome): Judgement | undefined {
@@ -38,7 +38,7 @@ export function judgeBug(o: BugObservation, ev: BugEvidence): Judgement {
   if (!ev.input) return { label: "unverifiable", evidence: `${o.call} is not a call of the entry point: nothing to run` };
   const code = ev.code;
   if (!code) return { label: "unverifiable", evidence: "needs a run (static only)" };
-  if (code.kind === "bad-input") return { label: "unverifiable", evidence: `${o.call}: ${describe(code)}` };
+  if (code.kind === "bad-input") return { label: "unverifiable", evidence: `${o.call} ${describe(code)}` };
   const ref = ev.reference;
   if (ref) {
     if (ref.kind !== "value") {
