@@ -32,6 +32,8 @@ export interface TraceLine {
   line: number;
   /** Every variable of the frame after the line (module frames: data only, no functions or modules). */
   vars: Record<string, string>;
+  /** Variables this line set, changed in place or deleted (a frame's arguments count as set by its call). */
+  changed: string[];
   /** Variables whose repr was cut (too long); their text is a prefix, not the value. */
   cut: string[];
   /** The repr of what the frame returned right after this line. */
@@ -110,7 +112,8 @@ export function parseTraceReport(report: string): Omit<TestTrace, "verdict" | "s
       const parent = typeof r.p === "number" ? r.p : null;
       const depth = parent === null ? 0 : (frames.get(parent)?.depth ?? 0) + 1;
       frames.set(r.c, { id: r.c, fn: String(r.fn), file: r.file === "t" ? "test" : "solution", parent, depth });
-      state.set(r.c, { vars: {}, cut: new Set() });
+      const args = Object.fromEntries(Object.entries((r.v ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+      state.set(r.c, { vars: args, cut: new Set(Array.isArray(r.t) ? r.t.map(String) : []) });
     } else if (typeof r.l === "number" && typeof r.f === "number" && typeof r.s === "number") {
       const frame = frames.get(r.f);
       const st = state.get(r.f);
@@ -137,6 +140,7 @@ export function parseTraceReport(report: string): Omit<TestTrace, "verdict" | "s
         depth: frame.depth,
         line: r.l,
         vars: { ...st.vars },
+        changed: [...Object.keys(changed), ...(Array.isArray(r.d) ? r.d.map(String) : [])],
         cut: [...st.cut],
         ...(returned !== undefined ? { returned } : {}),
         ...(raised !== undefined ? { raised } : {}),

@@ -5,7 +5,7 @@ Request: {"entry": name|null, "max_events": n, "repr_limit": n, "max_bytes": n, 
 The solution runs as module "solution", then the test in the same namespace (MBPP style). Every line
 run in solution.py or test.py gives one record, written when the line has finished, holding the
 frame's variables that changed since the frame's previous record (so a loop costs little output):
-  {"c": fid, "fn": qualname, "file": "s"|"t", "p": parent fid|null, "s": seq}   a frame starts
+  {"c": fid, "fn": qualname, "file": "s"|"t", "p": parent fid|null, "s": seq, "v": {arg: repr}}   a call
   {"s": seq, "e": end, "f": fid, "l": line, "v": {name: repr}, "d": [gone], "t": [cut],
    "ret": repr (the line returned this), "x": type (the line raised this)}
   {"entry": repr|null, "x": type|null, "l": test line}   a call of the entry point from the test ended
@@ -150,8 +150,13 @@ class Tracer:
         state = [self.next_fid, None, None, {}, None]
         self.next_fid += 1
         self.frames[frame] = state
-        self.emit({"c": state[0], "fn": frame.f_code.co_qualname, "file": "s" if frame.f_code.co_filename == SOL else "t",
-                   "p": parent[0] if parent else None, "s": self.seq})
+        rec = {"c": state[0], "fn": frame.f_code.co_qualname, "file": "s" if frame.f_code.co_filename == SOL else "t",
+               "p": parent[0] if parent else None, "s": self.seq}
+        if frame.f_code.co_name != "<module>":
+            rec["v"], cut, _ = self.snapshot(frame, state[3])  # the arguments, so lines report only changes
+            if cut:
+                rec["t"] = cut
+        self.emit(rec)
         return self.local
 
     def local(self, frame, event, arg):

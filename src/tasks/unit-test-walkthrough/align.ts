@@ -51,7 +51,9 @@ function checkAt(claim: ResolvedClaim, ev: TraceLine): Check {
       c.matched++;
       c.shown.push(`${name} = ${cut(real)}`);
     } else if (m === "unknown") c.unknown.push(`${name} (its repr was too long to record)`);
-    else c.failures.push({ what: `${name} is ${cut(real)}, not ${cut(claimed)}`, numeric: bothNumeric(claimed, real), invented: false });
+    // a number the line computed wrongly is an arithmetic error; a wrong value the line did not set
+    // (a loop variable, an argument) places the step in a state that never happens
+    else c.failures.push({ what: `${name} is ${cut(real)}, not ${cut(claimed)}`, numeric: bothNumeric(claimed, real) && ev.changed.includes(name), invented: false });
   }
   if (claim.returns !== undefined) {
     if (ev.returned === undefined) {
@@ -102,7 +104,7 @@ export function alignClaims(claims: readonly ResolvedClaim[], trace: TraceView):
     const checks = candidates.map((ev) => ({ ev, c: checkAt(claim, ev) }));
     const full = checks.find((x) => x.c.failures.length === 0);
     if (full) {
-      prev = full.ev;
+      if (!claim.marker) prev = full.ev;
       const notChecked = [...full.c.unknown, ...claim.unchecked.map((k) => `\`${k}\` (not a variable name)`)];
       const values = full.c.shown.length ? ` with ${full.c.shown.join(", ")}` : "";
       if (notChecked.length) {
@@ -113,7 +115,12 @@ export function alignClaims(claims: readonly ResolvedClaim[], trace: TraceView):
       continue;
     }
     const best = checks.reduce((a, b) => (b.c.matched > a.c.matched ? b : a));
-    prev = best.ev;
+    if (!trace.complete) {
+      // the run with these values may be after the point where recording stopped
+      out.push({ index: claim.index, label: "unverifiable", evidence: `no recorded run of ${lineName}${fileName} has the claimed values (closest: ${at(best.ev)}: ${best.c.failures.map((f) => f.what).join("; ")}); the trace is incomplete (${trace.incompleteWhy ?? "incomplete"})` });
+      continue;
+    }
+    if (!claim.marker) prev = best.ev;
     const fs = best.c.failures;
     const errorType: ErrorType = fs.some((f) => f.invented) ? "hallucinated-step" : fs.every((f) => f.numeric) ? "arithmetic-error" : "hallucinated-step";
     const ok = best.c.shown.length ? ` (${best.c.shown.join(", ")} as claimed)` : "";

@@ -13,6 +13,8 @@ export interface ResolvedClaim {
   /** Claimed keys that are expressions (`s[i]`, `len(xs)`): not variables, so not checked. */
   unchecked: string[];
   returns?: string;
+  /** The step is an `else:`/`finally:` line: it says the block is entered, it does not move the alignment. */
+  marker?: boolean;
 }
 
 export type StaticStep =
@@ -76,6 +78,7 @@ export function resolveStep(step: WalkthroughStep, index: number, sources: Recor
   const lines = sources[step.file].split("\n");
   let candidates: number[];
   let where: string;
+  let marker = false;
   if (step.line !== undefined) {
     const text = lines[step.line - 1];
     if (text === undefined || (step.line === lines.length && text === "")) {
@@ -92,10 +95,12 @@ export function resolveStep(step: WalkthroughStep, index: number, sources: Recor
       return { ok: false, errorType: "hallucinated-step", evidence: `line ${step.line} of ${fileName} is blank or a comment: nothing runs there` };
     }
     candidates = [eventLine(step.line, lines)];
+    marker = candidates[0] !== step.line;
     where = `line ${step.line} is ${quote(text)}`;
   } else {
     candidates = linesWithCode(step.code!, lines);
     if (!candidates.length) return { ok: false, errorType: "hallucinated-step", evidence: `no line of ${fileName} reads ${quote(step.code!)}` };
+    marker = candidates.some((n) => eventLine(n, lines) !== n);
     candidates = [...new Set(candidates.map((n) => eventLine(n, lines)))];
     where = `${quote(step.code!)} is line ${candidates.join(", ")}`;
   }
@@ -106,6 +111,6 @@ export function resolveStep(step: WalkthroughStep, index: number, sources: Recor
     else if (!known.has(name)) return { ok: false, errorType: "hallucinated-step", evidence: `${where}, but there is no variable \`${name}\` in the code` };
     else vars.push([name, value]);
   }
-  const claim: ResolvedClaim = { index, file: step.file, lines: candidates, vars, unchecked, ...(step.returns !== undefined ? { returns: step.returns } : {}) };
+  const claim: ResolvedClaim = { index, file: step.file, lines: candidates, vars, unchecked, ...(step.returns !== undefined ? { returns: step.returns } : {}), ...(marker ? { marker } : {}) };
   return { ok: true, claim, evidence: where };
 }
