@@ -33,6 +33,13 @@ export function deltaTokens(patch: string): string[] {
   const a = count(added);
   const out: string[] = [];
   for (const t of new Set([...r.keys(), ...a.keys()])) if ((r.get(t) ?? 0) !== (a.get(t) ?? 0)) out.push(t);
+  if (out.length) return out;
+  // the same tokens in another order (arguments swapped): the tokens whose position changed
+  const rs = removed.join("\n").match(TOKEN) ?? [];
+  const as = added.join("\n").match(TOKEN) ?? [];
+  for (let i = 0; i < Math.max(rs.length, as.length); i++) {
+    if (rs[i] !== as[i]) for (const t of [rs[i], as[i]]) if (t !== undefined && !out.includes(t)) out.push(t);
+  }
   return out;
 }
 
@@ -69,7 +76,7 @@ export type ExplanationCheck =
 
 // Checks an explanation against its patch: every stated change is one the patch makes (old text on a removed
 // line, new text on an added line), every code span exists in the code it talks about (`context`: buggy and
-// patched code, tests, error text), and it names at least one token the patch really changes.
+// patched code, tests, error text, or a line the patch adds), and it names at least one token the patch really changes.
 export function checkExplanation(explanation: string, patch: string, context: readonly string[]): ExplanationCheck {
   const { removed, added } = changedLines(patch);
   const rem = squash(removed.join("\n"));
@@ -81,13 +88,15 @@ export function checkExplanation(explanation: string, patch: string, context: re
     }
   }
   const spans = codeSpans(explanation);
-  const hay = squash(context.join("\n"));
+  const hay = squash([...context, ...added].join("\n"));
   for (const s of spans) {
     if (/^[\w.]+$/.test(s) && s.length < 3) continue; // a bare short name or number is not a claim about the code
     if (!hay.includes(squash(s))) return { verdict: "inconsistent", evidence: `the explanation quotes \`${s}\`, which is in neither the buggy code, the patched code nor the tests` };
   }
   const delta = deltaTokens(patch);
   const named = delta.filter((t) => names(explanation, spans, t));
+  // a code span that is new code (on an added line, not on a removed one) names the change as a whole
+  named.push(...spans.filter((sp) => sp.length >= 3 && add.includes(squash(sp)) && !rem.includes(squash(sp))));
   if (named.length === 0) return { verdict: "pseudo", evidence: `the explanation names nothing the patch changes (changed tokens: ${delta.map((t) => `\`${t}\``).join(", ") || "none"})` };
   return { verdict: "ok", evidence: `names what the patch changes: ${named.map((t) => `\`${t}\``).join(", ")}` };
 }

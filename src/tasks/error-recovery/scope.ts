@@ -29,7 +29,7 @@ function inDiagnosis(qualname: string, diagnosed: string): boolean {
 }
 
 // Checks a patch's scope: it patches solution.py only (never the tests or their infrastructure) and changes only
-// the diagnosed function (plus imports). Returns one line per violation and the functions it touches.
+// the diagnosed function (plus imports; "<module>" diagnoses top-level script code). Returns one line per violation and the functions it touches.
 export function patchScope(buggy: string, patch: string, diagnosed: string, testFiles: readonly string[] = []): { violations: string[]; touched: string[] } {
   const violations: string[] = [];
   for (const f of patchedFiles(patch)) {
@@ -43,7 +43,7 @@ export function patchScope(buggy: string, patch: string, diagnosed: string, test
   touchedFunctions(buggy, solutionDiff(patch) ?? "").forEach(({ hunk, functions: fns }) => {
     for (const fn of fns) {
       touched.add(fn);
-      if (fn === "<module>") {
+      if (fn === "<module>" && diagnosed !== "<module>") {
         const changed = fp.hunks[hunk]!.lines.filter((l) => /^[+-]\S/.test(l) || /^[+-]$/.test(l));
         const bad = changed.filter((l) => !isPlumbing(l));
         if (bad.length) violations.push(`hunk ${hunk + 1} changes module-level code outside ${diagnosed}: ${JSON.stringify(bad[0])}`);

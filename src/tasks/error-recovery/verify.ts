@@ -51,7 +51,11 @@ function staticChecks(rec: ErrorRecovery, c: Cascade, ctx: TaskContext): void {
 
   const d = rec.diagnosis;
   const fn = diagnosedFunction(rec.buggy_code, d.function);
-  if (!fn) {
+  const lines = rec.buggy_code.split("\n").length;
+  if (d.function === "<module>") {
+    if (d.line !== undefined && d.line > lines) c.wrong(STEP.diagnosis, "inconsistent-step", `the diagnosis puts the bug on line ${d.line}; the code has ${lines} lines`);
+    else c.unverifiable(STEP.diagnosis, "top-level code; whether the bug is there needs the fixed run");
+  } else if (!fn) {
     const names = functions(rec.buggy_code).map((f) => f.qualname);
     c.wrong(STEP.diagnosis, "hallucinated-step", `the buggy code has no function ${d.function} (it defines: ${names.join(", ") || "none"})`);
   } else if (d.line !== undefined && (d.line < fn.startLine || d.line > fn.endLine)) {
@@ -66,7 +70,10 @@ function staticChecks(rec: ErrorRecovery, c: Cascade, ctx: TaskContext): void {
   if (!patched.ok) c.wrong(STEP.patch, "hallucinated-step", `the patch does not apply to the buggy code: ${patched.reason}`);
   else {
     c.observed.touchedFunctions = scope.touched;
-    if (scope.violations.length) c.wrong(STEP.patch, "scope-violation", scope.violations.join("; "));
+    // the function scope is judged against a diagnosed function that exists (an invented one is step 1's fault)
+    if (fn || d.function === "<module>") {
+      if (scope.violations.length) c.wrong(STEP.patch, "scope-violation", scope.violations.join("; "));
+    }
     const perr = syntaxErrors(patched.code);
     if (perr.length) c.wrong(STEP.patch, "syntax-error", `the patched code does not parse: line ${perr[0]!.line}: ${perr[0]!.message}`);
     const before = new Set(undefinedNames(rec.buggy_code).map((u) => u.name));
@@ -162,7 +169,7 @@ async function execute(rec: ErrorRecovery, c: Cascade, ctx: ExecContext): Promis
     c.wrong(STEP.patch, "pseudo-fix", `pass-to-pass: ${n} passed on the buggy code, after the patch ${t ? describeTest(t) : `it does not run (${after.message ?? after.verdict})`}`);
   }
   if (fixed && regressions.length === 0) {
-    const fn = diagnosedFunction(rec.buggy_code, rec.diagnosis.function);
+    const fn = rec.diagnosis.function === "<module>" ? { qualname: "the top-level code" } : diagnosedFunction(rec.buggy_code, rec.diagnosis.function);
     if (fn) {
       const where = real?.line !== undefined && real.line !== rec.diagnosis.line ? ` (the error is raised on line ${real.line})` : "";
       c.correct(STEP.diagnosis, `the bug is in ${fn.qualname}: changing it there makes ${f2p.join("; ")} pass${where}`);
