@@ -50,7 +50,7 @@ export function codeMatchesLine(code: string, lineText: string): boolean {
   if (!c || !l) return false;
   if (c === l) return true;
   const [short, long] = c.length <= l.length ? [c, l] : [l, c];
-  return long.includes(short) && short.length >= 0.6 * long.length;
+  return long.includes(short) && short.length >= 0.75 * long.length;
 }
 
 // Line numbers (1-based) whose text the quoted code matches.
