@@ -35,7 +35,7 @@ export function resolveTurns(turns: readonly Turn[]): Array<{ code?: string; rea
       const diff = solutionDiff(t.patch!);
       const r = diff ? applyDiff(prev, diff) : { ok: false as const, reason: "the patch does not change solution.py" };
       if (!r.ok) {
-        out.push({ reason: `the patch does not apply to turn ${k}'s code: ${r.reason}` });
+        out.push({ reason: `the patch does not apply to turn ${k - 1}'s code: ${r.reason}` });
         prev = undefined;
         return;
       }
@@ -142,7 +142,8 @@ async function execute(rec: ErrorRecoveryMulti, c: Cascade, ctx: ExecContext): P
       }
     } else {
       const note = regressed.length ? `; breaks ${regressed.join("; ")} (said so in its feedback)` : "";
-      c.correct(s.code, `an attempt: ${suite.tests.length - failing.length}/${suite.tests.length} tests pass${note}`);
+      const tally = suite.tests.length ? `${suite.tests.length - failing.length}/${suite.tests.length} tests pass` : `the code does not load (${suite.message ?? suite.verdict})`;
+      c.correct(s.code, `an attempt: ${tally}${note}`);
     }
     for (const n of passingNames(suite)) everPassed.add(n);
 

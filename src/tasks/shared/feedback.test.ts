@@ -12,6 +12,10 @@ describe("parseErrorText", () => {
     const tb = `Traceback (most recent call last):\n  File "/tmp/x/tests.py", line 9, in <module>\n    assert f([1]) == 1\n  File "/tmp/x/solution.py", line 3, in f\n    return xs[i]\nIndexError: list index out of range`;
     expect(parseErrorText(tb)).toEqual({ type: "IndexError", message: "list index out of range", line: 3 });
   });
+  it("reads a SyntaxError report with its caret", () => {
+    const rep = `  File "solution.py", line 1\n    def f(n)\n            ^\nSyntaxError: expected ':'`;
+    expect(parseErrorText(rep)).toEqual({ type: "SyntaxError", message: "expected ':'", line: 1 });
+  });
   it("keeps text that names no exception as a message with no type", () => {
     expect(parseErrorText('line 1: expected "3" got "2"')).toEqual({ type: "", message: 'line 1: expected "3" got "2"' });
   });

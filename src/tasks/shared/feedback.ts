@@ -32,11 +32,10 @@ export function parseErrorText(text: string): ErrorText {
   let line: number | undefined;
   const frames = [...t.matchAll(FRAME)];
   if (frames.length) line = Number(frames[frames.length - 1]![1]);
-  if (/^Traceback \(most recent call last\)/m.test(t)) {
-    // the exception line is the first line after the last frame block that is not indented
-    const lines = t.split("\n");
-    const last = [...lines].reverse().find((l) => l.trim() && !/^\s/.test(l) && !/^Traceback/.test(l));
-    t = (last ?? "").trim();
+  if (t.includes("\n")) {
+    // a traceback (or a SyntaxError report with its caret): the exception line is the last unindented line
+    const lines = t.split("\n").filter((l) => l.trim() && !/^\s/.test(l) && !/^Traceback/.test(l) && !/^File "/.test(l));
+    t = (lines[lines.length - 1] ?? "").trim();
   }
   t = t.replace(/^the solution does not load:\s*/, "").replace(/^exit code \d+:\s*/, "").replace(/^killed by \w+:\s*/, "");
   const at = AT_SUFFIX.exec(t);
