@@ -3,6 +3,7 @@ import { evaluate, ParseError, parseExpr, symbols, type Expr } from "./expr.js";
 import { extractAnswer, normaliseAnswer } from "./answer-extract.js";
 import { decimalsShown, equalNum, formatNum, type Num } from "./num.js";
 import { latexToPlain } from "./parse-latex.js";
+import { sameExpr } from "./identity.js";
 import { polyAdd, polyEqual, polyScale, toPoly, type Poly } from "./poly.js";
 import type { AnswerResult } from "./schema.js";
 
@@ -14,8 +15,6 @@ type Parsed =
   | { k: "interval"; lo: Expr; hi: Expr; open: [boolean, boolean] }
   | { k: "set"; items: Parsed[]; ordered: boolean }
   | { k: "text"; s: string };
-
-const RANDOM_POINTS = 6;
 
 function tryExpr(plain: string): Expr | undefined {
   try {
@@ -77,24 +76,6 @@ function parseAnswer(raw: string, hint?: Parsed): Parsed {
 
 function value(e: Expr): Num | undefined {
   return symbols(e).size === 0 ? evaluate(e, new Map()) : undefined;
-}
-
-// Expressions equal as functions: expanded polynomials compared exactly, else equal at random rational points.
-function sameExpr(a: Expr, b: Expr): boolean | undefined {
-  const pa = toPoly(a);
-  const pb = toPoly(b);
-  if (pa && pb) return polyEqual(pa, pb);
-  const vars = [...new Set([...symbols(a), ...symbols(b)])];
-  let tested = 0;
-  for (let i = 0; i < RANDOM_POINTS * 3 && tested < RANDOM_POINTS; i++) {
-    const env = new Map(vars.map((v, j) => [v, { exact: true as const, q: new Fraction(BigInt(7 + 13 * i + 31 * j), BigInt(3 + ((i * 5 + j) % 11))) }]));
-    const x = evaluate(a, env);
-    const y = evaluate(b, env);
-    if (!x || !y) continue;
-    tested++;
-    if (!equalNum(x, y)) return false;
-  }
-  return tested > 0 ? true : undefined;
 }
 
 // A reference written with d decimals matches a candidate that rounds (half up or down) to it.

@@ -3,7 +3,8 @@ import type { Side } from "./claims.js";
 import { evaluate, ParseError, parseExpr, show, symbols, type Expr } from "./expr.js";
 import { asAssignment, type FactBase } from "./equation.js";
 import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, type Num } from "./num.js";
-import { toPoly } from "./poly.js";
+import { isExpanded, isFactored } from "./identity.js";
+import { degree, polyEqual, toPoly } from "./poly.js";
 import type { MathLabel } from "./schema.js";
 
 // The outcome of checking one relation `left = right` of a claim.
@@ -21,6 +22,10 @@ export interface PairContext {
   defined: ReadonlySet<string>;
   /** Structured records: the step just before set this variable through an expression to compute. */
   structured?: boolean;
+  /** The structured step's action: a contradiction in a "compute" step is an arithmetic error. */
+  action?: string;
+  /** The step says it factors, expands or simplifies: an equation between two expressions in x is an identity. */
+  identityHint?: boolean;
 }
 
 export function parseSide(side: Side): Expr | ParseError {
@@ -46,6 +51,8 @@ export function checkPair(left: Side, right: Side, approxRel: boolean, ctx: Pair
   const env = ctx.facts.known();
   const va = evaluate(a, env);
   const vb = evaluate(b, env);
+  const identity = identityClaim(a, b, ctx);
+  if (identity) return identity;
   if (used.length > 0 && !(va && vb && symbols(a).size + symbols(b).size > 0 && allKnown(used, env))) {
     return checkEquation(a, b, shown, ctx);
   }
@@ -58,6 +65,19 @@ export function checkPair(left: Side, right: Side, approxRel: boolean, ctx: Pair
   const assignment = asAssignment(a, b);
   if (used.length > 0) return contradiction(a, b, shown, `${show(a)} is ${formatNum(va)}, ${show(b)} is ${formatNum(vb)}`, ctx, assignment);
   return { label: "arithmetic-error", evidence: `"${shown}": ${show(a)} = ${formatNum(va)}, not ${formatNum(vb)}`, checked: true };
+}
+
+// "x^2 - 5x + 6 = (x - 2)(x - 3)" written as a factorisation or expansion claims equality for every x, not
+// an equation to solve: it is checked as an identity.
+function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefined {
+  if (symbols(a).size === 0 || symbols(b).size === 0) return undefined;
+  const pa = toPoly(a);
+  const pb = toPoly(b);
+  if (!pa || !pb || Math.max(degree(pa), degree(pb)) < 2) return undefined;
+  const shapes = (isFactored(a) && isExpanded(b)) || (isFactored(b) && isExpanded(a));
+  if (!shapes && !(ctx.identityHint && degree(pa) === degree(pb))) return undefined;
+  if (polyEqual(pa, pb)) return { label: "correct", evidence: `${show(a)} = ${show(b)} holds for every value (same expanded form)`, checked: true };
+  return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} are not the same expression (expanded, they differ)`, checked: true };
 }
 
 function allKnown(vars: string[], env: ReadonlyMap<string, Num>): boolean {
@@ -118,18 +138,27 @@ function contradiction(a: Expr, b: Expr, shown: string, why: string, ctx: PairCo
     if (earlier && !earlier.assignment!.value.equals(assignment.value) && !computedJustBefore) {
       return { label: "inconsistent-step", evidence: `"${shown}" contradicts step ${earlier.step} ("${earlier.text}")`, checked: true };
     }
+    const stated = ctx.facts.alternativesOf(assignment.v, ctx.step);
+    if (stated.length > 0 && !stated.some((s) => s.value.equals(assignment.value))) {
+      return { label: "inconsistent-step", evidence: `"${shown}" contradicts step ${stated[0]!.step}, which gave ${assignment.v} = ${stated.map((s) => s.value.toFraction()).join(" or ")}`, checked: true };
+    }
     return { label: "arithmetic-error", evidence: `"${shown}": ${why}`, checked: true };
   }
   const vars = [...new Set([...symbols(a), ...symbols(b)])];
   const allAssigned = vars.every((v) => ctx.facts.assignmentOf(v, ctx.step + 1));
-  return { label: allAssigned ? "arithmetic-error" : "invalid-transformation", evidence: `"${shown}": ${why}`, checked: true };
+  return { label: allAssigned || ctx.action === "compute" ? "arithmetic-error" : "invalid-transformation", evidence: `"${shown}": ${why}`, checked: true };
 }
 
 // Adds `a = b` to the facts (after a flagged step, what is known about its variables is replaced by it).
-export function recordFact(left: Side, right: Side, ctx: PairContext, flagged: boolean): void {
+export function recordFact(left: Side, right: Side, ctx: PairContext, flagged: boolean, alternative = false): void {
   const a = parseSide(left);
   const b = parseSide(right);
   if (a instanceof ParseError || b instanceof ParseError) return;
+  if (alternative) {
+    const assignment = asAssignment(a, b);
+    if (assignment) ctx.facts.alternatives.push({ v: assignment.v, value: assignment.value, step: ctx.step, text: `${left.shown} = ${right.shown}` });
+    return;
+  }
   const vars = [...symbols(a), ...symbols(b)];
   if (vars.length === 0) return;
   const l = toPoly(a);

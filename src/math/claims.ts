@@ -17,6 +17,8 @@ export interface Claim {
   rels: Array<"=" | "≈">;
   /** From a GSM8K calculator annotation <<48/2=24>>. */
   annotation: boolean;
+  /** One of alternatives joined by "or" ("x = 3 or x = 4"): checked, but not a fact for later steps. */
+  alternative?: boolean;
 }
 
 const OP_WORDS: Record<string, string> = { times: "*", plus: "+", minus: "-" };
@@ -40,15 +42,24 @@ type Item = Token | { t: "opw"; text: string };
 function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   const out: Claim[] = [];
   let run: Item[] = [];
+  let orSince = false; // an "or" since the last claim
   const end = () => {
     const c = finishRun(run, annotation);
-    if (c) out.push(c);
+    if (c) {
+      if (orSince && out.length > 0) {
+        c.alternative = true;
+        out[out.length - 1]!.alternative = true;
+      }
+      out.push(c);
+      orSince = false;
+    }
     run = [];
   };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const prev = run[run.length - 1];
     const next = tokens[i + 1];
+    if ((tok.t === "word" || tok.t === "break") && tok.text.toLowerCase() === "or") orSince = true;
     const operandBefore = prev !== undefined && (prev.t === "num" || prev.t === "var" || (prev.t === "op" && prev.text === ")"));
     if (tok.t === "num" || tok.t === "fn" || tok.t === "eq") {
       run.push(tok);

@@ -32,6 +32,8 @@ export function asAssignment(lhs: Expr, rhs: Expr): Fact["assignment"] | undefin
 
 export class FactBase {
   readonly facts: Fact[] = [];
+  /** Values stated for a variable as alternatives ("x = 3 or x = 4"), by step. */
+  readonly alternatives: Array<{ v: string; value: Fraction; step: number; text: string }> = [];
   private cache?: { basis: Basis; known: Map<string, Fraction> };
 
   add(fact: Fact): void {
@@ -73,6 +75,11 @@ export class FactBase {
 
   known(): Map<string, Num> {
     return new Map([...this.state().known].map(([k, v]) => [k, exact(v)]));
+  }
+
+  // Values earlier steps stated for v as alternatives.
+  alternativesOf(v: string, beforeStep: number): Array<{ value: Fraction; step: number; text: string }> {
+    return this.alternatives.filter((a) => a.v === v && a.step < beforeStep && a.step >= 0);
   }
 
   // The latest earlier-step bare assignment of v.

@@ -16,14 +16,14 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
 
   return record.steps.map((text, index) => {
     for (const v of definedInWords(text)) defined.add(v);
-    const ctx: PairContext = { facts, step: index, defined };
+    const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut/i.test(text) };
     const outcomes: PairOutcome[] = [];
     for (const claim of dedupe(extractClaims(text))) {
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
         const o = checkPair(l, r, rel === "≈", ctx, prev);
         outcomes.push(o);
-        if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label));
+        if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
         const right = parseSide(r);
         prev = right instanceof ParseError ? undefined : evaluate(right, facts.known());
       });
