@@ -44,6 +44,21 @@ cli
   .option("--out <file>", "Merged output", { default: "results.jsonl" })
   .action(async (inputs: string[], o: Record<string, unknown>) => (await import("./merge.js")).mergeCommand(inputs, String(o.out)));
 
+cli
+  .command("math <input>", "Label the steps of math solutions (JSONL): first wrong step, final-answer verdict (offline)")
+  .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "math-results.jsonl" })
+  .option("--shard <i/N>", "Evaluate only shard i of N")
+  .option("--max-error-rate <r>", "Exit 1 when the share of solutions with an error step (0..1) is higher")
+  .option("--json", "Print the summary as JSON, and no progress")
+  .action(async (input: string, o: Record<string, unknown>) => (await import("./math.js")).mathCommand(input, o));
+
+cli
+  .command("math-eval <labelled>", "Precision of the math evaluator on a labelled set (records with _label)")
+  .option("--json", "Print the report as JSON")
+  .option("--mistakes", "List the records where the evaluator disagrees with the label")
+  .option("--report <file>", "Also write the report as JSON")
+  .action(async (input: string, o: Record<string, unknown>) => (await import("./math.js")).mathEvalCommand(input, o));
+
 cli.help();
 cli.version("0.1.0");
 
