@@ -30,8 +30,8 @@ describe("TaskExec on the real engine", () => {
     expect((await exec.call(CODE, "nope", ["(1,)"])).end.loadError?.type).toBe("KeyError");
   });
 
-  it("says when a job hit its time limit instead of finishing", async () => {
-    const { end } = await exec.call("def f(x):\n    while True:\n        pass\n", "f", ["(1,)"]);
+  it("says when a job hit its time limit instead of finishing (code that hangs while loading)", async () => {
+    const { end } = await exec.call("while True:\n    pass\n", "f", ["(1,)"]);
     expect(end.limit).toBe("timeout");
   });
 
@@ -63,5 +63,20 @@ describe("sameRepr", () => {
     expect(sameRepr("3", "4")).toBe(false);
     expect(sameRepr("'a'", "'b'")).toBe(false);
     expect(sameRepr("", "0")).toBe(false);
+  });
+});
+
+describe("per-call limits and dict inputs", () => {
+  it("charges a hanging input to that call only; the inputs after it still run", async () => {
+    const code = "def f(n):\n    while n < 0:\n        pass\n    return n * 2\n";
+    const { outcomes, end } = await exec.call(code, "f", ["(1,)", "(-1,)", "(3,)"]);
+    expect(end.limit).toBeUndefined();
+    expect(outcomes.map((o) => (o.ok ? o.repr : "badInput" in o ? "bad" : o.error.type))).toEqual(["2", "Timeout", "6"]);
+  });
+
+  it("mutates dict arguments too", async () => {
+    const { inputs } = await exec.generate("def depth(d):\n    return len(d)\n", "depth", ["({'a': 1, 'b': {'c': 2}},)"], 5, 3);
+    expect(inputs.length).toBeGreaterThan(0);
+    expect(inputs.every((i) => i.input.startsWith("({"))).toBe(true);
   });
 });

@@ -15,7 +15,8 @@ export interface CallError {
   where: string | null;
 }
 
-// One call of an entry point: its return value's repr, or the exception it raised.
+// One call of an entry point: its return value's repr, or the exception it raised
+// (type "Timeout" when the call ran past CALL_TIMEOUT_MS).
 export type CallOutcome =
   | { i: number; ok: true; repr: string; ms: number }
   | { i: number; ok: false; error: CallError; ms: number }
@@ -40,6 +41,8 @@ export interface TimingPoint {
 }
 
 const MAX_ATTEMPTS = 2;
+/** Each differential call's own limit: a hanging input costs itself, not the inputs after it. */
+export const CALL_TIMEOUT_MS = 1000;
 
 function parseLines(report: string): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -116,7 +119,7 @@ export class TaskExec {
 
   /** Calls `entry` on each input (a Python expression giving the argument tuple), in one job. */
   async call(code: string, entry: string, inputs: string[]): Promise<{ outcomes: CallOutcome[]; end: JobEnd }> {
-    const { lines, end } = await this.harness(code, { mode: "call", entry, inputs });
+    const { lines, end } = await this.harness(code, { mode: "call", entry, inputs, call_timeout_ms: CALL_TIMEOUT_MS });
     const outcomes: CallOutcome[] = [];
     for (const l of lines) {
       if (typeof l.i !== "number") continue;
@@ -129,7 +132,7 @@ export class TaskExec {
 
   /** Inputs mutated from seed argument tuples on which `entry` (a trusted reference) returns; with its outputs. */
   async generate(code: string, entry: string, seeds: string[], count: number, seed = 0): Promise<{ inputs: GeneratedInput[]; end: JobEnd }> {
-    const { lines, end } = await this.harness(code, { mode: "generate", entry, seeds, count, seed });
+    const { lines, end } = await this.harness(code, { mode: "generate", entry, seeds, count, seed, call_timeout_ms: CALL_TIMEOUT_MS });
     const inputs = lines.filter((l) => typeof l.input === "string" && l.ok === true).map((l) => ({ input: String(l.input), repr: String(l.repr) }));
     return { inputs, end };
   }

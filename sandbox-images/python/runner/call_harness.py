@@ -3,6 +3,7 @@
 Usage: python3 call_harness.py solution.py < request.json, results as JSON lines on fd 3.
 Request: {"mode": "call"|"generate"|"time", "entry": name, ...}
   call:     {"inputs": [src, ...]}            each src is a Python expression giving the argument tuple
+  call and generate take "call_timeout_ms": each call's own limit (a hang costs that call only)
   generate: {"seeds": [src, ...], "count": n, "seed": s}   mutated inputs from seed argument tuples
   time:     {"make_input": src, "sizes": [n, ...], "budget_ms": m}   src is `lambda n: <argument tuple>`
 The solution runs in this process (the job is its own sandboxed process group); the host never trusts
@@ -12,11 +13,20 @@ import copy
 import json
 import os
 import random
+import signal
 import sys
 import time
 import traceback
 
 REPR_LIMIT = 2000
+
+
+class CallTimeout(BaseException):
+    """One call ran past its own limit (a BaseException, so the solution's `except Exception` cannot swallow it)."""
+
+
+def _on_alarm(_signum, _frame):
+    raise CallTimeout()
 
 
 def _load(path):
@@ -45,13 +55,23 @@ def _error(e):
     return {"type": type(e).__name__, "message": str(e)[:REPR_LIMIT], "where": where}
 
 
-def _call(fn, args):
+def _call(fn, args, limit_s=None):
+    """One call, under its own time limit when given: a hanging input does not cost the inputs after it."""
     t0 = time.perf_counter()
+    if limit_s:
+        signal.setitimer(signal.ITIMER_REAL, limit_s)
     try:
         value = fn(*copy.deepcopy(args))
-        return {"ok": True, "repr": _short(repr(value)), "ms": (time.perf_counter() - t0) * 1000}
+        text = _short(repr(value))
+        return {"ok": True, "repr": text, "ms": (time.perf_counter() - t0) * 1000}
+    except CallTimeout:
+        return {"ok": False, "timeout": True, "error": {"type": "Timeout", "message": f"the call ran over {limit_s} s",
+                                                        "where": None}, "ms": (time.perf_counter() - t0) * 1000}
     except Exception as e:  # noqa: BLE001 - the solution's failure is a result
         return {"ok": False, "error": _error(e), "ms": (time.perf_counter() - t0) * 1000}
+    finally:
+        if limit_s:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def _mutate(value, rng, depth=0):
@@ -67,6 +87,20 @@ def _mutate(value, rng, depth=0):
         ops = [lambda: "", lambda: value[::-1], lambda: "".join(rng.sample(chars, len(chars))),
                lambda: value + rng.choice(chars), lambda: value[: rng.randint(0, len(value))]]
         return rng.choice(ops)()
+    if isinstance(value, dict) and depth < 3:
+        items = list(value.items())
+        choice = rng.randrange(3)
+        if choice == 0 and items:
+            items = items[: rng.randint(0, len(items))]
+        elif choice == 1:
+            items = [(k, _mutate(v, rng, depth + 1)) for k, v in items]
+        elif items:
+            k, v = rng.choice(items)
+            items.append((_mutate(k, rng, depth + 1), _mutate(v, rng, depth + 1)))
+        try:
+            return dict(items)
+        except TypeError:  # a mutated key that cannot be hashed
+            return dict(value)
     if isinstance(value, (list, tuple)) and depth < 3:
         items = list(value)
         choice = rng.randrange(5)
@@ -88,6 +122,8 @@ def main():
     report = os.fdopen(3, "w", buffering=1)
     req = json.loads(sys.stdin.read())
     mode = req["mode"]
+    limit_s = req.get("call_timeout_ms", 0) / 1000 or None
+    signal.signal(signal.SIGALRM, _on_alarm)
     try:
         ns = _load(sys.argv[1])
         fn = ns[req["entry"]]
@@ -101,7 +137,7 @@ def main():
             except Exception as e:  # noqa: BLE001
                 report.write(json.dumps({"i": i, "bad_input": _error(e)}) + "\n")
                 continue
-            report.write(json.dumps({"i": i, **_call(fn, args)}) + "\n")
+            report.write(json.dumps({"i": i, **_call(fn, args, limit_s)}) + "\n")
     elif mode == "generate":
         rng = random.Random(req.get("seed", 0))
         seeds = []
@@ -120,9 +156,9 @@ def main():
             if key in seen:
                 continue
             seen.add(key)
-            result = _call(fn, args)
+            result = _call(fn, args, limit_s)
             if not result["ok"]:
-                continue  # outside the reference's domain
+                continue  # outside the reference's domain (it raised or hung)
             report.write(json.dumps({"input": key, **result}) + "\n")
             made += 1
     elif mode == "time":
