@@ -1,0 +1,92 @@
+import type { TimingPoint } from "../../exec/task-exec.js";
+import type { Judgement } from "../shared/differential.js";
+import { expectedSlope, slope, type ComplexityClass } from "./complexity.js";
+
+/** The schedule stops once one call takes this long (ms): large enough to be well above timer and scheduler noise. */
+export const TARGET_MS = 120;
+/** Points faster than this (ms) are noise for the fit. */
+export const FLOOR_MS = 2;
+/** The schedule stops at this size; a call still under FLOOR_MS there is taken as no measurable growth. */
+export const MAX_N = 2 ** 40;
+/** A claim whose slope is within this of the measured one agrees. */
+export const AGREE = 0.3;
+/** A claim whose slope is at least this far from the measured one is wrong; between the two it stays unverifiable. */
+export const DISAGREE = 0.6;
+/** How many of the largest measurable sizes the slope is fitted on. */
+const FIT_POINTS = 4;
+
+// The next size to time, from what was measured so far; undefined when the measurement is complete.
+// Below 0.5 ms the step is cautious for small n (an exponential cost explodes under doubling) and bold for large n;
+// above it the step is chosen from the local log-log slope so that the next call takes about 2.5 times longer.
+export function nextSize(points: readonly TimingPoint[]): number | undefined {
+  const last = points.at(-1);
+  if (!last) return 1;
+  if (last.ms >= TARGET_MS || last.n >= MAX_N) return undefined;
+  let factor: number;
+  if (last.ms < 0.5) factor = last.n >= 64 ? 4 : last.ms < 0.05 ? 2 : 1.5;
+  else {
+    const prev = points.at(-2);
+    const s = prev && prev.ms > 0 && prev.n < last.n ? Math.log(last.ms / prev.ms) / Math.log(last.n / prev.n) : 1;
+    factor = Math.min(4, Math.max(1.05, 2.5 ** (1 / Math.max(s, 0.3))));
+  }
+  return Math.min(MAX_N, Math.max(last.n + 1, Math.floor(last.n * factor)));
+}
+
+export interface GrowthMeasurement {
+  /** Best-of-3 times of the entry point, by growing n. */
+  points: TimingPoint[];
+  /** Best-of-3 times of a function that does nothing, on the same inputs: what copying the arguments costs. */
+  baseline: TimingPoint[];
+  /** Why the schedule ended early (the call raised, hit a limit), if it did. */
+  stopped?: string;
+}
+
+const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms >= 0.1 ? ms.toFixed(2) : ms.toFixed(4));
+const show = (ps: readonly TimingPoint[]) => ps.map((p) => `n=${p.n}: ${fmt(p.ms)} ms`).join(", ");
+
+// The points the fit uses: the largest measurable ones, net of the argument copy when that is known.
+function fitSet(m: GrowthMeasurement): { pts: TimingPoint[]; copyDominates: boolean } {
+  const base = new Map(m.baseline.map((p) => [p.n, p.ms]));
+  const usable = m.points.filter((p) => p.ms >= FLOOR_MS).slice(-FIT_POINTS);
+  const last = usable.at(-1);
+  const lastBase = last ? base.get(last.n) : undefined;
+  // the function's own time is what is left after copying its arguments; trusted only when it is most of the time
+  const copyDominates = last !== undefined && lastBase !== undefined && last.ms - lastBase < 0.5 * last.ms;
+  if (copyDominates || !m.baseline.length) return { pts: usable, copyDominates };
+  const net = usable.map((p) => ({ n: p.n, ms: p.ms - (base.get(p.n) ?? 0) })).filter((p) => p.ms >= FLOOR_MS);
+  return { pts: net.length >= 3 ? net : usable, copyDominates };
+}
+
+// Compares a claimed class with measured times. Sound in both directions only when the function's own work dominates
+// the measured time; when copying the arguments dominates, the measured growth is only an upper bound, so only a claim
+// that grows clearly faster than it is refuted. A borderline measurement stays unverifiable.
+export function judgeGrowth(claim: ComplexityClass, m: GrowthMeasurement): Judgement {
+  const last = m.points.at(-1);
+  const stopped = m.stopped ? ` (timing stopped: ${m.stopped})` : "";
+  if (!last) return { label: "unverifiable", evidence: `no timing point${stopped}` };
+  const { pts, copyDominates } = fitSet(m);
+  if (pts.length < 3) {
+    if (last.n < 2 ** 20) return { label: "unverifiable", evidence: `too few measurable sizes (${show(m.points.slice(-3))})${stopped}` };
+    const flat = `at n=${last.n} one call takes ${fmt(last.ms)} ms: no measurable growth`;
+    if (expectedSlope(claim) <= 0.5) return { label: "correct", evidence: `${flat}, consistent with ${claim}` };
+    if (expectedSlope(claim) >= 2 || last.ms < 0.2) return { label: "wrong", type: "inconsistent-step", evidence: `${flat}; ${claim} would take far longer` };
+    return { label: "unverifiable", evidence: `${flat}, borderline for ${claim} (fast linear work in C)` };
+  }
+  const xs = pts.map((p) => Math.log(p.n));
+  const s = slope(
+    xs,
+    pts.map((p) => Math.log(p.ms)),
+  );
+  const measured = `log-log slope ${s.toFixed(2)} over ${show(pts)}${copyDominates ? " (copying the arguments is most of this time)" : ""}${stopped}`;
+  const e = expectedSlope(claim);
+  if (claim === "O(2^n)") {
+    if (s >= 4.5) return { label: "correct", evidence: `${measured}: super-polynomial growth, consistent with ${claim}` };
+    if (s <= 2.5) return { label: "wrong", type: "inconsistent-step", evidence: `${measured}: polynomial growth, not ${claim}` };
+    return { label: "unverifiable", evidence: `${measured}: borderline for ${claim}` };
+  }
+  const diff = s - e;
+  if (Math.abs(diff) <= AGREE && !copyDominates) return { label: "correct", evidence: `${measured}, consistent with ${claim} (expected about ${e})` };
+  if (diff <= -DISAGREE) return { label: "wrong", type: "inconsistent-step", evidence: `${measured}: grows clearly slower than ${claim} (expected about ${e})` };
+  if (diff >= DISAGREE && !copyDominates) return { label: "wrong", type: "inconsistent-step", evidence: `${measured}: grows clearly faster than ${claim} (expected about ${e})` };
+  return { label: "unverifiable", evidence: `${measured}: ${copyDominates ? "the function's own growth is hidden by the copy" : "borderline"} for ${claim} (expected about ${e})` };
+}
