@@ -21,6 +21,7 @@ export const VerifyFlags = z.object({
   shard: z.string().optional(),
   minPassRate: z.coerce.number().min(0).max(1).optional(),
   summaryMd: z.string().optional(),
+  staticOnly: z.boolean().default(false),
 });
 export type VerifyFlags = z.output<typeof VerifyFlags>;
 
@@ -53,6 +54,7 @@ export async function verifyCommand(input: string, raw: Record<string, unknown>)
     isolation: f.isolation,
     limits: { timeoutMs: f.timeoutMs, memoryBytes: f.memoryMb * MiB },
     cacheDir: f.cache ? f.cacheDir : false,
+    staticOnly: f.staticOnly,
     shard,
     log: say,
     onStart: ({ image, resumed }) => {

@@ -1,9 +1,16 @@
 import { access } from "node:fs/promises";
 import { basename } from "node:path";
+import { z } from "zod";
+import { imageModules } from "../analysis/modules.js";
 import { CodeRecord } from "../core/code-record.js";
+import { TrajectoryResult } from "../core/trajectory-result.js";
+import { taskFor, TASKS } from "../tasks/registry.js";
+import type { BatchAggregator, TaskDefinition } from "../tasks/types.js";
+import { verifyTrajectory, type TrajectoryContext } from "../tasks/verify-trajectory.js";
+import { TaskExec } from "./task-exec.js";
 import { VouchError } from "../core/errors.js";
 import type { VerifyResult } from "../core/result.js";
-import { dotPath, readJsonl, type Shard } from "../dataset/jsonl-reader.js";
+import { formatIssues, readJsonl, dotPath, type Shard } from "../dataset/jsonl-reader.js";
 import { openResumableWriter, type ResumableWriter } from "../dataset/resumable-writer.js";
 import { SummaryBuilder, type BatchSummary } from "../report/summary.js";
 import { removeLeftovers } from "../sandbox/docker/cleanup.js";
@@ -28,7 +35,9 @@ export interface VerifyOptions {
   image?: string;
   /** A provider to use instead of the Docker one (tests of the orchestration). */
   provider?: SandboxProvider;
-  onResult?: (r: VerifyResult) => void;
+  /** Only the schema and static stages of trajectories: no Docker; plain code records are refused. */
+  staticOnly?: boolean;
+  onResult?: (r: VerifyResult | TrajectoryResult) => void;
   onInvalid?: (line: number, error: string) => void;
   onStart?: (info: { image: string; resumed: number }) => void;
   log?: (line: string) => void;
@@ -57,8 +66,28 @@ interface Sandboxes {
   close(): Promise<void>;
 }
 
+// What each input line is: a plain code record, a trajectory of a known kind, or a line to report.
+const Incoming = z.looseObject({ id: z.string().min(1), task: z.string().optional() });
+type Incoming = z.output<typeof Incoming>;
+type Routed =
+  | { kind: "code"; rec: CodeRecord }
+  | { kind: "trajectory"; def: TaskDefinition<unknown>; raw: Incoming }
+  | { kind: "invalid"; error: string };
+
+function route(raw: Incoming, file: string, line: number, staticOnly: boolean): Routed {
+  if (raw.task !== undefined) {
+    const def = taskFor(raw.task);
+    if (def) return { kind: "trajectory", def, raw };
+    return { kind: "invalid", error: `${file}:${line} task: unknown task ${JSON.stringify(raw.task)} (known: ${Object.keys(TASKS).join(", ")})` };
+  }
+  if (staticOnly) return { kind: "invalid", error: `${file}:${line}: a plain code record needs the sandbox; --static-only checks trajectory records only` };
+  const parsed = CodeRecord.safeParse(raw);
+  return parsed.success ? { kind: "code", rec: parsed.data } : { kind: "invalid", error: formatIssues(file, line, parsed.error) };
+}
+
 // The caller's provider, or a warm Docker pool (engine checked, leftovers removed, image built if missing).
-async function openSandboxes(opts: VerifyOptions, limits: SandboxLimits, size: number): Promise<Sandboxes> {
+async function openSandboxes(opts: VerifyOptions, limits: SandboxLimits, size: number): Promise<Sandboxes | undefined> {
+  if (opts.staticOnly) return undefined;
   if (opts.provider) return { provider: opts.provider, image: opts.image ?? "", close: async () => undefined };
   await assertEngine();
   await removeLeftovers();
@@ -83,37 +112,65 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
   const sandboxes = await openSandboxes(opts, limits, concurrency);
   const summary = new SummaryBuilder();
   const inflight = new Set<Promise<void>>();
+  const aggregators = new Map<TaskDefinition<unknown>, BatchAggregator<unknown>>();
   let writer: ResumableWriter | undefined;
   try {
     // infra errors are not the code's verdict: a resumed run does those records again
     writer = await openResumableWriter(opts.output, { redo: (r) => r.verdict === "infra-error" });
-    opts.onStart?.({ image: sandboxes.image, resumed: writer.done.size });
-    const cache = opts.cacheDir === false ? undefined : new ResultCache(opts.cacheDir ?? defaultCacheDir());
-    const { provider, image, imageDigest } = sandboxes;
-    const ctx: RecordContext = { provider, image, imageDigest, limits, cache };
+    opts.onStart?.({ image: sandboxes?.image ?? "(static only)", resumed: writer.done.size });
+    const cacheDir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
+    const cache = cacheDir ? new ResultCache(cacheDir) : undefined;
+    const image = sandboxes?.image ?? "";
+    const ctx: RecordContext | undefined = sandboxes && { provider: sandboxes.provider, image, imageDigest: sandboxes.imageDigest, limits, cache };
+    const tctx: TrajectoryContext = {
+      ...(sandboxes ? { exec: new TaskExec(sandboxes.provider, limits) } : {}),
+      modules: imageModules(),
+      image,
+      ...(sandboxes?.imageDigest ? { imageDigest: sandboxes.imageDigest } : {}),
+      limits,
+      ...(cacheDir ? { cache: new ResultCache(cacheDir, TrajectoryResult) } : {}),
+    };
     const out = writer;
     const name = basename(opts.input);
     const seen = new Set<string>();
     let infraStreak = 0;
     let broken: string | undefined;
-    for await (const item of readJsonl(opts.input, CodeRecord, { shard: opts.shard })) {
-      const duplicate = item.ok && seen.has(item.value.id);
-      if (!item.ok || duplicate) {
-        const error = item.ok ? `${name}:${item.line}: duplicate id ${JSON.stringify(item.value.id)} (first kept)` : item.error;
-        summary.addInvalid(item.line, error, item.ok ? item.value.id : item.id);
-        opts.onInvalid?.(item.line, error);
+    const invalid = (line: number, error: string, id?: string) => {
+      summary.addInvalid(line, error, id);
+      opts.onInvalid?.(line, error);
+    };
+    for await (const item of readJsonl(opts.input, Incoming, { shard: opts.shard })) {
+      if (!item.ok) {
+        invalid(item.line, item.error, item.id);
         continue;
       }
-      const rec = item.value;
-      seen.add(rec.id);
-      if (out.done.has(rec.id)) {
+      if (seen.has(item.value.id)) {
+        invalid(item.line, `${name}:${item.line}: duplicate id ${JSON.stringify(item.value.id)} (first kept)`, item.value.id);
+        continue;
+      }
+      const routed = route(item.value, name, item.line, Boolean(opts.staticOnly));
+      if (routed.kind === "invalid") {
+        invalid(item.line, routed.error, item.value.id);
+        continue;
+      }
+      seen.add(item.value.id);
+      if (out.done.has(item.value.id)) {
         summary.skipped(1);
         continue;
       }
       if (broken) break;
-      const task = verifyRecord(rec, ctx).then(async (r) => {
+      const run: Promise<VerifyResult | TrajectoryResult> =
+        routed.kind === "code" ? verifyRecord(routed.rec, ctx!) : verifyTrajectory(routed.def, routed.raw, tctx);
+      const task = run.then(async (r) => {
         await out.write(r);
         summary.add(r);
+        if (routed.kind === "trajectory" && routed.def.batch) {
+          const parsed = routed.def.schema.safeParse(routed.raw);
+          if (parsed.success) {
+            if (!aggregators.has(routed.def)) aggregators.set(routed.def, routed.def.batch());
+            aggregators.get(routed.def)!.add(parsed.data, r as TrajectoryResult);
+          }
+        }
         opts.onResult?.(r);
         infraStreak = r.verdict === "infra-error" ? infraStreak + 1 : 0;
         if (infraStreak >= MAX_INFRA_STREAK) broken = r.message ?? "infra-error";
@@ -133,7 +190,11 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
   } finally {
     await Promise.allSettled(inflight);
     await writer?.close();
-    await sandboxes.close();
+    await sandboxes?.close();
+  }
+  for (const [def, agg] of aggregators) {
+    const report = agg.finish();
+    if (report) summary.addBatchReport(def.kind, report);
   }
   return summary.finish(performance.now() - t0);
 }
