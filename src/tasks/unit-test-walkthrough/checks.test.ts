@@ -127,5 +127,7 @@ describe("outcome checks", () => {
     expect(checkVerdict("error", "IndexError", err)).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
     expect(checkVerdict("pass", undefined, err)).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
     expect(checkVerdict("pass", undefined, trace({ tampered: true })).label).toBe("unverifiable");
+    expect(checkVerdict("pass", undefined, trace({ verdict: "output-limit" })).label).toBe("unverifiable");
+    expect(checkVerdict("pass", undefined, trace({ verdict: "timeout" }))).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
   });
 });

@@ -129,6 +129,10 @@ function describeRun(trace: TestTrace): string {
 export function checkVerdict(predicted: string, predictedError: string | undefined, trace: TestTrace): Judgement {
   if (trace.tampered) return { label: "unverifiable", evidence: "the solution replaced the tracer (sys.settrace): its outcome is not trusted" };
   if (trace.verdict === "crash") return { label: "unverifiable", evidence: `the traced run ended without a result: ${trace.stderr.slice(-200)}` };
+  if (trace.verdict === "memory-limit" || trace.verdict === "output-limit") {
+    // a sandbox limit, not the test's own outcome: with more room the test would have ended otherwise
+    return { label: "unverifiable", evidence: `the traced run hit the sandbox's ${trace.verdict}` };
+  }
   const real = describeRun(trace);
   if (predicted !== trace.verdict) return { label: "wrong", errorType: "hallucinated-step", evidence: `${real}; predicted ${predicted.toUpperCase()}` };
   if (predicted === "error" && predictedError && trace.error && predictedError.trim() !== trace.error.type) {
