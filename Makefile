@@ -45,6 +45,7 @@ test-fast: install
 bench: image
 	npx tsx scripts/bench.ts
 	npx tsx scripts/bench-static.ts
+	npx tsx scripts/bench-math.ts
 
 typecheck: install
 	npx tsc -p tsconfig.json --noEmit

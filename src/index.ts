@@ -13,3 +13,4 @@ export type { Sandbox, SandboxProvider, ExecOptions, ExecResult, Isolation, Sand
 export { DockerProvider, closeAllProviders, type DockerProviderOptions } from "./sandbox/docker/provider.js";
 export { removeLeftovers } from "./sandbox/docker/cleanup.js";
 export { ensureImage, imageTags } from "./sandbox/image.js";
+export { math, evaluateRecord, evaluateOffline, compareAnswers, mathEval, MathRecord, MathResult, MathLabel, type MathOptions, type MathSummary, type Judge, type JudgeContext, type JudgeVerdict } from "./math/index.js";

@@ -51,13 +51,14 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
       progress?.tick({ id: "", verdict: "invalid" });
       if (!process.stderr.isTTY) say(`invalid: ${error}`);
     },
-    onResult: (r) => progress?.tick({ id: r.id, verdict: r.first_error_step >= 0 ? "error-step" : "no-error" }),
+    onResult: (r) => progress?.tick({ id: r.id, verdict: r.first_error_step >= 0 ? "fail" : "pass" }),
   });
   progress?.stop();
   process.stdout.write((f.json ? JSON.stringify(summary) : formatMathSummary(summary)) + "\n");
   return mathExitCode(summary, f.maxErrorRate);
 }
 
+// Progress counts a solution with an error step as "fail", one without as "pass".
 // `vouch math-eval labelled.jsonl`: the precision numbers on a labelled set (records with `_label`).
 export async function mathEvalCommand(input: string, raw: Record<string, unknown>): Promise<number> {
   const report = await mathEval(input);

@@ -50,6 +50,7 @@ export async function math(opts: MathOptions): Promise<MathSummary> {
   };
   opts.onStart?.({ resumed });
   const seen = new Map<string, number>();
+  let queued = 0;
   try {
     for await (const item of readJsonl(opts.input, MathRecord, opts.shard ? { shard: opts.shard } : {})) {
       if (!item.ok) {
@@ -68,7 +69,9 @@ export async function math(opts: MathOptions): Promise<MathSummary> {
       seen.set(id, item.line);
       if (writer.done.has(id)) continue;
       const result = await evaluateRecord(item.value, opts.judge ? { judge: opts.judge } : {});
-      await writer.write(result);
+      // the writer keeps order; waiting on every 64th write bounds what is queued without a round-trip per record
+      const written = writer.write(result);
+      if (++queued % 64 === 0) await written;
       summary.evaluated++;
       if (result.first_error_step >= 0) summary.withError++;
       for (const s of result.steps) summary.steps[s.label]++;

@@ -59,9 +59,9 @@ export function checkPair(left: Side, right: Side, approxRel: boolean, ctx: Pair
   if (!va || !vb) return { label: "unverifiable", evidence: `"${shown}": no value (division by zero, unknown function)`, checked: false };
   if (equalNum(va, vb)) return { label: "correct", evidence: `"${shown}": ${show(a)} = ${formatNum(va)}`, checked: true };
   // "3 * 4 = 12 + 5 = 17": a running total continues from the value just computed
-  if (prevValue !== undefined && startsWithValue(b, prevValue)) return { label: "correct", evidence: `"${shown}": running total continued`, checked: false };
   const lenient = leniency(left, right, va, vb, approxRel);
   if (lenient) return lenient;
+  if (!right.literal && startsWithValue(b, prevValue ?? va)) return { label: "correct", evidence: `"${shown}": running total continued`, checked: false };
   const assignment = asAssignment(a, b);
   if (used.length > 0) return contradiction(a, b, shown, `${show(a)} is ${formatNum(va)}, ${show(b)} is ${formatNum(vb)}`, ctx, assignment);
   return { label: "arithmetic-error", evidence: `"${shown}": ${show(a)} = ${formatNum(va)}, not ${formatNum(vb)}`, checked: true };

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { extractClaims } from "./claims.js";
+
+const sides = (s: string) => extractClaims(s).map((c) => c.sides.map((x) => x.text.replace(/\s+/g, "")).join(" | "));
+
+describe("extractClaims", () => {
+  it("reads chains in prose with units stripped", () => {
+    expect(sides("She has 5 apples + 3 apples = 8 apples in total.")).toEqual(["5+3 | 8"]);
+    expect(sides("Each box holds 12 eggs, so 3 boxes hold 3 x 12 = 36 eggs.")).toEqual(["3*12 | 36"]);
+    expect(sides("The cost is $1,200 - $300 = $900.")).toEqual(["1200-300 | 900"]);
+  });
+  it("reads percentages, fractions and GSM8K calculator annotations", () => {
+    expect(sides("So 20% of 50 = 10 dollars.")).toEqual(["(20/100)*50 | 10"]);
+    expect(sides("Natalia sold 48/2 = <<48/2=24>>24 clips.")).toEqual(["48/2 | 24", "48/2 | 24"]);
+    expect(sides("Then $\\frac{3}{4} \\times 20 = 15$.")).toEqual(["((3)/(4))*20 | 15"]);
+  });
+  it("reads words for operators and 'is' after an expression", () => {
+    expect(sides("15 times 4 is 60.")).toEqual(["15*4 | 60"]);
+  });
+  it("prose numbers that are not claims give none", () => {
+    expect(sides("In 2020 there were 15 students in 3 classes.")).toEqual([]);
+    expect(sides("Step 1: The total is 60 dollars.")).toEqual([]);
+    expect(sides("It costs $5 and $3 more.")).toEqual([]);
+  });
+  it("marks alternatives joined by or", () => {
+    const c = extractClaims("So $x - 3 = 0$ or $x - 4 = 0$.");
+    expect(c.map((x) => x.alternative)).toEqual([true, true]);
+  });
+  it("keeps the approximate marker", () => {
+    const [c] = extractClaims("Each pays 10 / 3 ≈ 3.33 dollars.");
+    expect(c!.rels).toEqual(["≈"]);
+  });
+});

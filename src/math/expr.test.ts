@@ -1,0 +1,58 @@
+import { create, fractionDependencies, parseDependencies, equal } from "mathjs";
+import { describe, expect, it } from "vitest";
+import { evaluate, parseExpr, ParseError, show, symbols } from "./expr.js";
+import { formatNum } from "./num.js";
+
+const val = (s: string) => {
+  const v = evaluate(parseExpr(s), new Map());
+  return v ? formatNum(v) : undefined;
+};
+
+// Pins of the mathjs behaviour Vouch relies on: if an upgrade changes any of these, verdicts would change.
+describe("mathjs parser (pinned behaviour)", () => {
+  const math = create({ parseDependencies: parseDependencies!, fractionDependencies: fractionDependencies! }, { number: "Fraction" });
+  it("parses literals as exact fractions, long integers included", () => {
+    expect(String(math.parse("0.1").toString())).toBe("1/10");
+    expect(val("12345678901234567890123 + 1")).toBe("12345678901234567890124");
+    expect(val("0.1 + 0.2")).toBe("3/10 (0.3)");
+  });
+  it("implicit multiplication: 2x, 2(x+1); 8/2x is (8/2)x", () => {
+    expect(show(parseExpr("2x"))).toBe("2 * x");
+    expect(show(parseExpr("3(x + 1)"))).toBe("3 * (x + 1)");
+    expect(math.parse("8/2x").toString({ parenthesis: "all" })).toBe("(8/1 / 2/1) x");
+  });
+  it("powers are right-associative and bind tighter than unary minus", () => {
+    expect(val("2^3^2")).toBe("512");
+    expect(val("-2^2")).toBe("-4");
+  });
+  it("a percentage literal is divided by 100", () => {
+    expect(math.parse("50%").toString()).toBe("50/1 / 100");
+  });
+  it("math.equal has a tolerance, which is why verdicts never use it", () => {
+    expect(equal(0.1 + 0.2, 0.3)).toBe(true);
+    expect(val("1/3") === val("0.333333333333333")).toBe(false);
+  });
+});
+
+describe("parseExpr", () => {
+  it("evaluates exactly, with radicals exact when rational", () => {
+    expect(val("sqrt(16) + 2^3")).toBe("12");
+    expect(val("nthRoot(27, 3)")).toBe("3");
+    expect(val("10 / 4")).toBe("5/2 (2.5)");
+    expect(val("sqrt(2)")).toBe("1.4142135624");
+    expect(val("1/0")).toBeUndefined();
+  });
+  it("handles thousands separators, percentages and unicode operators", () => {
+    expect(val("1,500 - 600")).toBe("900");
+    expect(val("40% * 1500")).toBe("600");
+    expect(val("6 × 7 ÷ 3")).toBe("14");
+  });
+  it("splits letter runs into products, keeps function names", () => {
+    expect([...symbols(parseExpr("xy + sqrt(z)"))].sort()).toEqual(["x", "y", "z"]);
+  });
+  it("rejects what it cannot read, never guesses", () => {
+    expect(() => parseExpr("x < 3")).toThrow(ParseError);
+    expect(() => parseExpr("2 +")).toThrow(ParseError);
+    expect(() => parseExpr("5!")).toThrow(ParseError);
+  });
+});
