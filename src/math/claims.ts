@@ -86,6 +86,8 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
       } else if (operandBefore && unitWordsThenOperator(tokens, i)) {
         // units between a number and the next operator: "5 apples + 3 apples", "12 eggs/box"
         while (tokens[i + 1]?.t === "word") i++;
+        // "20 m^2": the exponent belongs to the unit
+        if (tokens[i + 1]?.t === "op" && (tokens[i + 1] as { text: string }).text === "^" && tokens[i + 2]?.t === "num") i += 2;
       } else end();
     } else end();
   }

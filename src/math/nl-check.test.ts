@@ -35,4 +35,18 @@ describe("checkNaturalSteps", () => {
     expect(labels(p, ["Factor: $x^2 - 7x + 12 = (x - 3)(x + 4)$."])).toEqual(["invalid-transformation"]);
     expect(labels(p, ["Hence $x = 3$ or $x = 4$.", "Check $x = 5$."])).toEqual(["correct", "inconsistent-step"]);
   });
+  it("does not flag prose numbers, units or 'x' used as times", () => {
+    const clean = [
+      "From 9 am to 5 pm is 8 hours.",
+      "It took 1.5 hours = 90 minutes.",
+      "1 dozen = 12 eggs, so 3 dozen = 36 eggs.",
+      "The area is 5 m * 4 m = 20 m^2.",
+      "He spends 3 hours a day x 5 days = 15 hours.",
+      "In 2 weeks (14 days) he saves 14 * 3 = 42 dollars.",
+      "There are 60 seconds in a minute, so 5 minutes = 5*60 = 300 seconds.",
+      "Each of the 7 kids gets 50 / 7 ≈ 7.14 candies, so about 7 each.",
+      "1/3 = 0.333 and 2/3 = 0.67 roughly.",
+    ];
+    expect(labels("p", clean).filter((l) => l !== "correct" && l !== "unverifiable")).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ export interface Piece {
 const FUNCTION_NAMES = new Set(["sqrt", "nthRoot", "abs", "sin", "cos", "tan", "log", "ln", "exp", "pi"]);
 const APPROX_WORDS = new Set(["about", "approximately", "approx", "roughly", "around", "nearly", "almost"]);
 // Single letters written right after a digit that read as a variable (2x), not a unit (5m, 3h).
+// Single letters that in prose are words or units (a, I, 5 m, 3 g, 10 s, 2 h, 4 L, 300 K), not variables.
+const PROSE_NOT_VARIABLES = new Set(["a", "A", "I", "m", "g", "s", "h", "l", "L", "K", "k"]);
 const VAR_AFTER_DIGIT = /^[abcnpqrtuvwxyz]$/;
 
 // Splits a step into prose and math pieces. A `$` opens math only when the pair looks like TeX (no space just
@@ -91,7 +93,8 @@ export function tokenize(piece: Piece): Token[] {
         out.push({ t: "word", text: suffix });
       }
     } else if (word) {
-      pushWord(out, word, piece.math);
+      if (!piece.math && word === "x" && /^\s+\d/.test(src.slice(re.lastIndex))) out.push({ t: "op", text: "*" }); // "a day x 5 days"
+      else pushWord(out, word, piece.math);
     } else if (eq) {
       if (eq === "=") out.push({ t: "eq", text: "=" });
       else if (eq === "~" && !piece.math) out.push({ t: "approx" });
@@ -112,7 +115,7 @@ function pushWord(out: Token[], word: string, math: boolean): void {
   else if (math && /^(or|and)$/.test(lower)) out.push({ t: "break", text: word });
   else if (math) for (const ch of word) out.push({ t: "var", text: ch });
   else if (APPROX_WORDS.has(lower)) out.push({ t: "approx" });
-  else if (word.length === 1 && word !== "a" && word !== "A" && word !== "I") out.push({ t: "var", text: word });
+  else if (word.length === 1 && !PROSE_NOT_VARIABLES.has(word)) out.push({ t: "var", text: word });
   else out.push({ t: "word", text: word });
 }
 
