@@ -23,6 +23,8 @@ export interface BatchAggregator<T> {
 // Stages label steps on the Cascade; a stage throws HardStop when nothing after it can be checked.
 export interface TaskDefinition<T = unknown> {
   kind: TaskKind;
+  /** Bumped when the verifier's conclusions change: part of the result cache key. */
+  version?: number;
   /** One line for `--help` and reports. */
   title: string;
   schema: z.ZodType<T>;

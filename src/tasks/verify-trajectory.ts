@@ -19,8 +19,9 @@ const VERIFIER_VERSION = 1;
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 // The content key of a trajectory's verification (the record as given, the image, the limits, the mode).
-export function trajectoryKey(raw: unknown, ctx: TrajectoryContext): string {
-  return cacheKey({ v: VERIFIER_VERSION, image: ctx.imageDigest ?? ctx.image, raw, limits: ctx.limits, exec: Boolean(ctx.exec) });
+export function trajectoryKey(def: TaskDefinition<unknown>, raw: unknown, ctx: TrajectoryContext): string {
+  const v = [VERIFIER_VERSION, def.kind, def.version ?? 1];
+  return cacheKey({ v, image: ctx.imageDigest ?? ctx.image, raw, limits: ctx.limits, exec: Boolean(ctx.exec) });
 }
 
 // A record that failed its schema: the cascade's first stage failed, nothing else ran.
@@ -51,7 +52,7 @@ function schemaFailure<T>(def: TaskDefinition<T>, id: string, error: z.ZodError,
 // Runs the cascade on one trajectory record: schema, static, execute (when a sandbox is at hand), judge.
 // Never throws for the record's faults; a sandbox failure gives verdict infra-error.
 export async function verifyTrajectory<T>(def: TaskDefinition<T>, raw: { id: string }, ctx: TrajectoryContext): Promise<TrajectoryResult> {
-  const key = trajectoryKey(raw, ctx);
+  const key = trajectoryKey(def as TaskDefinition<unknown>, raw, ctx);
   const hit = await ctx.cache?.get(key);
   if (hit) return { ...hit, id: raw.id, cached: true };
   const t0 = performance.now();
