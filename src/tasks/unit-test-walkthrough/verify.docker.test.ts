@@ -1,38 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureSuites } from "../../../test/support/fixtures.js";
 import { openTaskContext } from "../../../test/support/task-context.js";
 import { verifyTrajectory, type TrajectoryContext } from "../verify-trajectory.js";
-import { walkthroughFixtures } from "./fixtures.js";
 import { unitTestWalkthroughTask } from "./verify.js";
 
-const records = walkthroughFixtures();
+// Every labelled fixture on the real engine: the verdict step is always checked against the real run, and a
+// sound walkthrough on a fully traced run has evidence at every step.
+const records = fixtureSuites(unitTestWalkthroughTask, {
+  atLeast: 6,
+  also: (rec, r) => {
+    expect(r.steps.at(-1)!.label).not.toBe("unverifiable");
+    if (rec.expect.verdict === "pass" && !rec.id.startsWith("walk/catalan")) {
+      expect(r.steps.filter((s) => s.label !== "correct").map((s) => `${s.name}: ${s.evidence}`)).toEqual([]);
+    }
+  },
+});
 
-describe("unit-test-walkthrough fixtures on the real engine", () => {
+describe("unit-test-walkthrough evidence", () => {
   let ctx: TrajectoryContext;
   let close: () => Promise<void>;
   beforeAll(async () => {
     ({ ctx, close } = await openTaskContext());
   }, 600_000);
   afterAll(async () => close?.());
-
-  it("has at least 6 sound and 6 flawed records", () => {
-    expect(records.filter((r) => r.expect.verdict === "pass").length).toBeGreaterThanOrEqual(6);
-    expect(records.filter((r) => r.expect.verdict === "fail").length).toBeGreaterThanOrEqual(6);
-  });
-
-  for (const rec of records) {
-    it(`${rec.id}: ${rec.expect.verdict === "pass" ? "passes" : `${rec.expect.error} at step ${rec.expect.firstWrongStep}`}`, async () => {
-      const r = await verifyTrajectory(unitTestWalkthroughTask, rec, ctx);
-      const got = { verdict: r.verdict, error: r.steps[r.firstWrongStep]?.errorType, firstWrongStep: r.firstWrongStep };
-      const want = rec.expect.verdict === "pass" ? { verdict: "pass", error: undefined, firstWrongStep: -1 } : rec.expect;
-      expect(got, JSON.stringify(r.steps, null, 1)).toEqual(want);
-      // every verdict step is checked against the real run, right or wrong
-      expect(r.steps.at(-1)!.label).not.toBe("unverifiable");
-      if (rec.expect.verdict === "pass" && !rec.id.startsWith("walk/catalan")) {
-        // a sound walkthrough on a fully traced run is backed by evidence at every step
-        expect(r.steps.filter((s) => s.label !== "correct").map((s) => `${s.name}: ${s.evidence}`)).toEqual([]);
-      }
-    }, 60_000);
-  }
 
   it("a run too long to record leaves later steps unverifiable, and still checks the result", async () => {
     const rec = records.find((r) => r.id === "walk/catalan_number-10")!;
