@@ -25,11 +25,9 @@ describe("traceTest on the real engine", () => {
     expect(t.lines.map((l) => l.seq)).toEqual([...t.lines.map((l) => l.seq)].sort((a, b) => a - b));
   });
 
-  it("a typical MBPP test traces well under a second", async () => {
+  it("traces a typical MBPP test completely (hundreds of line events, no cap reached)", async () => {
     const code = "def lps(s):\n    n = len(s)\n    dp = [[0] * n for _ in range(n)]\n    for i in range(n - 1, -1, -1):\n        dp[i][i] = 1\n        for j in range(i + 1, n):\n            if s[i] == s[j]:\n                dp[i][j] = dp[i + 1][j - 1] + 2\n            else:\n                dp[i][j] = max(dp[i + 1][j], dp[i][j - 1])\n    return dp[0][n - 1]\n";
-    const t0 = performance.now();
     const t = await traceTest(ctx.exec!, code, 'assert lps("TENS FOR TENS") == 5\n', { entry: "lps" });
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(t.verdict).toBe("pass");
     expect(t.stopped).toBeUndefined();
     expect(t.lines.length).toBeGreaterThan(200);
