@@ -14,3 +14,12 @@ export { DockerProvider, closeAllProviders, type DockerProviderOptions } from ".
 export { removeLeftovers } from "./sandbox/docker/cleanup.js";
 export { ensureImage, imageTags } from "./sandbox/image.js";
 export { math, evaluateRecord, evaluateOffline, compareAnswers, mathEval, MathRecord, MathResult, MathLabel, type MathOptions, type MathSummary, type Judge, type JudgeContext, type JudgeVerdict } from "./math/index.js";
+export { ErrorType, StepLabel, StepVerdict, StageName, StageOutcome } from "./core/taxonomy.js";
+export { TaskKind, TrajectoryResult, TrajectoryVerdict } from "./core/trajectory-result.js";
+export { TASKS, taskFor } from "./tasks/registry.js";
+export { verifyTrajectory, trajectoryKey, type TrajectoryContext } from "./tasks/verify-trajectory.js";
+export { Cascade, HardStop } from "./tasks/cascade.js";
+export { defineTask, type TaskDefinition, type TaskContext, type ExecContext, type BatchAggregator } from "./tasks/types.js";
+export { TaskExec, type CallOutcome } from "./exec/task-exec.js";
+export { confusion, formatConfusion, Expectation, LabelledRecord } from "./report/confusion.js";
+export * as analysis from "./analysis/index.js";
