@@ -77,7 +77,11 @@ async function checkExecute(rec: PlanningRecord, c: Cascade, ctx: ExecContext): 
     if (bad) c.wrong(at.code, bad.type, bad.evidence);
     else c.correct(at.code, `all ${suite.tests.length} tests pass`);
   }
-  if (at.complexity === undefined || untimeable(rec) || c.steps[at.code]?.label === "wrong") return;
+  if (at.complexity === undefined || untimeable(rec)) return;
+  if (c.steps[at.code]?.label === "wrong") {
+    c.unverifiable(at.complexity, "not timed: the code does not work (see the code step)");
+    return;
+  }
   const claim = parseComplexity(rec.complexity!.time)!;
   const m = await measureGrowth(ctx.exec, rec.code, rec.entry_point!, rec.complexity!.input_builder!);
   c.observed.timing = { claim: claim.cls, points: m.points, baseline: m.baseline, ...(m.stopped ? { stopped: m.stopped } : {}) };
