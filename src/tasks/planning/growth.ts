@@ -62,7 +62,8 @@ export function robustSlope(xs: readonly number[], ys: readonly number[]): numbe
 export interface GrowthMeasurement {
   /** Best-of-3 times of the entry point, by growing n: the fit sizes (best over two jobs) when there are any, else the schedule. */
   points: TimingPoint[];
-  /** Best-of-3 times of a function that does nothing, on the same inputs: what copying the arguments costs. */
+  /** For a timer that also times copying the arguments (TaskExec.time does): best-of-3 times of a function that
+   * does nothing, on the same inputs. Empty when only the call is timed (measure.ts times CPU time of the call alone). */
   baseline: TimingPoint[];
   /** Why the schedule ended early (the call raised, hit a limit), if it did. */
   stopped?: string;
