@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractClaims } from "./claims.js";
+import { definedInWords, extractClaims } from "./claims.js";
 
 const sides = (s: string) => extractClaims(s).map((c) => c.sides.map((x) => x.text.replace(/\s+/g, "")).join(" | "));
 
@@ -29,5 +29,15 @@ describe("extractClaims", () => {
   it("keeps the approximate marker", () => {
     const [c] = extractClaims("Each pays 10 / 3 ≈ 3.33 dollars.");
     expect(c!.rels).toEqual(["≈"]);
+  });
+  it("marks values of the same variable joined by and as alternatives, not other conjunctions", () => {
+    expect(extractClaims("the solutions are $y = -2$ and $y = 7$").map((x) => x.alternative)).toEqual([true, true]);
+    expect(extractClaims("$y = 2$ and $z = 7$").map((x) => x.alternative ?? false)).toEqual([false, false]);
+    expect(extractClaims("$3 + 4 = 7$ and $2 + 5 = 7$").map((x) => x.alternative ?? false)).toEqual([false, false]);
+  });
+  it("defines the letters a let ... be clause names", () => {
+    expect([...definedInWords("Let the sides be $u$ and $v$ with $u > v$, so $u + w = 3$.")].sort()).toEqual(["u", "v"]);
+    expect([...definedInWords("Let $a$ be the price.")]).toEqual(["a"]);
+    expect([...definedInWords("Let's substitute $k = 2$.")]).toEqual([]);
   });
 });

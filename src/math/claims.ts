@@ -17,8 +17,11 @@ export interface Claim {
   rels: Array<"=" | "≈">;
   /** From a GSM8K calculator annotation <<48/2=24>>. */
   annotation: boolean;
-  /** One of alternatives joined by "or" ("x = 3 or x = 4"): checked, but not a fact for later steps. */
+  /** One of alternatives joined by "or" ("x = 3 or x = 4"), or a solution set joined by "and" ("the roots are
+   * x = 3 and x = 4"): checked, but not a fact for later steps. */
   alternative?: boolean;
+  /** Variables the step mentions before this claim (a variable used before `v = 5` defines it is a use). */
+  varsBefore?: ReadonlySet<string>;
 }
 
 const OP_WORDS: Record<string, string> = { times: "*", plus: "+", minus: "-" };
@@ -43,23 +46,36 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   const out: Claim[] = [];
   let run: Item[] = [];
   let orSince = false; // an "or" since the last claim
-  const end = () => {
+  let andSince = false; // an "and" since the last claim
+  let start = 0; // index of the run's first token
+  const seen = new Set<string>(); // variables in the tokens before the run
+  const end = (at: number) => {
     const c = finishRun(run, annotation);
     if (c) {
-      if (orSince && out.length > 0) {
+      const before = out[out.length - 1];
+      if (before && (orSince || (andSince && sameVariableValues(before, c)))) {
         c.alternative = true;
-        out[out.length - 1]!.alternative = true;
+        before.alternative = true;
       }
+      c.varsBefore = new Set(seen);
       out.push(c);
       orSince = false;
+      andSince = false;
     }
+    for (let j = start; j <= at && j < tokens.length; j++) if (tokens[j]!.t === "var") seen.add((tokens[j] as { text: string }).text);
+    start = at + 1;
     run = [];
   };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
+    if (run.length === 0) {
+      for (let j = start; j < i; j++) if (tokens[j]!.t === "var") seen.add((tokens[j] as { text: string }).text);
+      start = i;
+    }
     const prev = run[run.length - 1];
     const next = tokens[i + 1];
     if ((tok.t === "word" || tok.t === "break") && tok.text.toLowerCase() === "or") orSince = true;
+    if ((tok.t === "word" || tok.t === "break") && tok.text.toLowerCase() === "and") andSince = true;
     const operandBefore = prev !== undefined && (prev.t === "num" || prev.t === "var" || (prev.t === "op" && prev.text === ")"));
     if (tok.t === "num" || tok.t === "fn" || tok.t === "eq") {
       run.push(tok);
@@ -88,11 +104,17 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
         while (tokens[i + 1]?.t === "word") i++;
         // "20 m^2": the exponent belongs to the unit
         if (tokens[i + 1]?.t === "op" && (tokens[i + 1] as { text: string }).text === "^" && tokens[i + 2]?.t === "num") i += 2;
-      } else end();
-    } else end();
+      } else end(i);
+    } else end(i);
   }
-  end();
+  end(tokens.length);
   return out;
+}
+
+// "x = 3 and x = 4": two values of the same single variable, a solution set rather than a contradiction.
+function sameVariableValues(a: Claim, b: Claim): boolean {
+  const value = (c: Claim) => c.sides.length === 2 && /^[a-zA-Z]$/.test(c.sides[0]!.text.trim()) && !/[a-zA-Z]/.test(c.sides[1]!.text.replace(/sqrt|pi/g, ""));
+  return value(a) && value(b) && a.sides[0]!.text.trim() === b.sides[0]!.text.trim();
 }
 
 function startsOperand(t: Token | undefined): boolean {
@@ -194,6 +216,29 @@ export function definedInWords(text: string): Set<string> {
     /\b(?:number|amount|value|cost|price|age|length|width|height|side|speed|rate|time|count|total|quantity|variable|unknown|root|roots|term|ratio)\s+([a-zA-Z])\b(?![a-zA-Z'])/gi,
     /\b([a-zA-Z])\s+and\s+([a-zA-Z])\s+(?:be|are|denote|represent)\b/g,
   ];
-  for (const re of patterns) for (const m of plain.matchAll(re)) for (const g of m.slice(1)) if (g && g !== "a" && g !== "A" && g !== "I") out.add(g);
+  // a letter written as math ($a$) is a variable even when in prose it would be the article or "I"
+  const mathLetters = new Set([...text.matchAll(/\$\s*([a-zA-Z])\s*\$|\\\(\s*([a-zA-Z])\s*\\\)/g)].map((m) => (m[1] ?? m[2])!));
+  const keep = (g: string) => (g !== "a" && g !== "A" && g !== "I") || mathLetters.has(g);
+  for (const re of patterns) for (const m of plain.matchAll(re)) for (const g of m.slice(1)) if (g && keep(g)) out.add(g);
+  for (const v of letIntroductions(text)) out.add(v);
+  return out;
+}
+
+// "Let the numbers be $x$ and $y$", "Let $a$ be Amy's age", "let $x$, $y$ be the sides": a let ... be clause (up to the
+// end of the sentence or a following "so", "then", "with", "where", "such that") introduces every variable it
+// names on its own — a math piece of letters only (`$x$`, `$x, y$`) or a lone letter in prose other than a/I.
+// Letters inside a formula in the clause (`$x > y$`) are uses, not introductions.
+export function letIntroductions(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\blet\b([^.;:!?]*?)(?=[.;:!?](?:\s|$)|[.;:!?]$|,?\s+(?:so|then|thus|hence|with|where|such|which|and then|giving|we)\b|$)/gi)) {
+    const clause = m[1]!;
+    if (!/\b(?:be|denote|represent|stand for)\b/i.test(clause)) continue; // "let's substitute $x$" introduces nothing
+    for (const p of clause.matchAll(/\$([^$]*)\$|\\\((.*?)\\\)/g)) {
+      const inner = (p[1] ?? p[2] ?? "").trim();
+      if (/^[a-zA-Z](?:\s*,\s*[a-zA-Z])*$/.test(inner)) for (const v of inner.split(/\s*,\s*/)) out.add(v);
+    }
+    const prose = clause.replace(/\$[^$]*\$|\\\(.*?\\\)/g, " ");
+    for (const w of prose.matchAll(/(?<![\w'])([a-zA-Z])(?![\w'])/g)) if (!["a", "A", "I"].includes(w[1]!)) out.add(w[1]!);
+  }
   return out;
 }

@@ -49,4 +49,31 @@ describe("checkNaturalSteps", () => {
     ];
     expect(labels("p", clean).filter((l) => l !== "correct" && l !== "unverifiable")).toEqual([]);
   });
+  it("an assignment of a fresh letter to a computable expression defines it (not a use)", () => {
+    expect(labels("A box is 4 by 6 by 2.", ["Its volume is $V = 4 \\times 6 \\times 2 = 48$."])).toEqual(["correct"]);
+    expect(labels("A square has side 9.", ["Taking $s = 9$, the perimeter is $4 \\cdot 9 = 36$.", "So $P = 4s = 36$."])).toEqual(["correct", "correct"]);
+    expect(labels("p", ["The diagonal is $d = \\sqrt{5^2 + 12^2} = 13$."])).toEqual(["correct"]);
+    expect(labels("p", ["So $d^2 = 5^2 + 12^2 = 25 + 144 = 170$."])).toEqual(["arithmetic-error"]);
+    expect(labels("p", ["The rate is $k = \\frac{20 - 8}{5 - 2} = 4$ per hour."])).toEqual(["correct"]);
+  });
+  it("still flags a fresh letter used before its assignment, or with undefined letters on the right", () => {
+    expect(labels("p", ["Seven mugs cost $7q$ where $q = 2$, so $7q = 14$."])[0]).toBe("undefined-variable");
+    expect(labels("p", ["The time is $t = \\frac{90}{u}$ with $u = 30$, so $t = 3$."])[0]).toBe("undefined-variable");
+    expect(labels("Solve for $x$: $5x + 4 = 19$.", ["$5x = 15$.", "Dividing by 5, $z = \\frac{15}{5} = 3$."])).toEqual(["correct", "undefined-variable"]);
+  });
+  it("a let ... be clause introduces every variable it names, the article-like $a$ included", () => {
+    expect(labels("Two numbers add to 20 and differ by 4.", ["Let the two numbers be $p$ and $q$ with $p > q$, so $p + q = 20$ and $p - q = 4$.", "Then $2p = 24$, so $p = 12$ and $q = 8$."])).toEqual(["unverifiable", "correct"]);
+    expect(labels("Bo is 3 years older than Cy; together they are 21.", ["Let $a$ be Cy's age, so Bo is $a + 3$.", "Then $a + (a + 3) = 21$, so $2a = 18$."])[1]).toBe("correct");
+    expect(labels("p", ["Let us substitute, so $k + 1 = 5$."])[0]).toBe("undefined-variable");
+  });
+  it("a digit string written right before a numeric \\frac is a mixed number", () => {
+    expect(labels("p", ["$3\\frac{1}{4} = \\frac{13}{4}$ cups."])).toEqual(["correct"]);
+    expect(labels("p", ["$3\\frac{1}{4} = \\frac{3}{4}$."])).toEqual(["arithmetic-error"]);
+  });
+  it("values of one variable joined by 'and' are a solution set, not a contradiction", () => {
+    const p = "Solve $x^2 - 9x + 20 = 0$.";
+    expect(labels(p, ["$(x - 4)(x - 5) = 0$.", "The solutions are $x = 4$ and $x = 5$."])).toEqual(["correct", "correct"]);
+    expect(labels(p, ["The solutions are $x = 4$ and $x = 5$.", "Check $x = 6$."])).toEqual(["correct", "inconsistent-step"]);
+    expect(labels("Let t be the time.", ["$t = 4$ and $t = 5$"])).toEqual(["unverifiable"]);
+  });
 });

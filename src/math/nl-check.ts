@@ -2,7 +2,7 @@ import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } 
 import { definedInWords, extractClaims, type Claim } from "./claims.js";
 import { FactBase } from "./equation.js";
 import { evaluate, ParseError, symbols } from "./expr.js";
-import type { Num } from "./num.js";
+import { equalNum, type Num } from "./num.js";
 import { ERROR_LABELS, type NaturalRecord, type StepResult } from "./schema.js";
 import { tokenizeStep } from "./tokens.js";
 
@@ -19,6 +19,8 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut/i.test(text) };
     const outcomes: PairOutcome[] = [];
     for (const claim of dedupe(extractClaims(text))) {
+      const assigned = definesByAssignment(claim, defined, facts, index);
+      if (assigned) defined.add(assigned);
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
         const o = checkPair(l, r, rel === "≈", ctx, prev);
@@ -38,6 +40,30 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
 
 function forEachPair(claim: Claim, fn: (l: Claim["sides"][number], r: Claim["sides"][number], rel: "=" | "≈") => void): void {
   for (let i = 0; i + 1 < claim.sides.length; i++) fn(claim.sides[i]!, claim.sides[i + 1]!, claim.rels[i] ?? "=");
+}
+
+// `A = \frac{1}{2} \times 10 \times 7`, `r = 5`, `c^2 = 6^2 + 8^2`: a fresh single variable (or a power of it) set
+// equal to an expression in what is already known defines that variable; it is not a use. A variable the step
+// mentioned before the assignment ("cost $5p$ with $p = 1.50$") was used first, so it stays undefined.
+export function definesByAssignment(claim: Claim, defined: ReadonlySet<string>, facts?: FactBase, step = 0): string | undefined {
+  const [left, right] = claim.sides;
+  if (!left || !right || claim.annotation) return undefined;
+  const l = parseSide(left);
+  const r = parseSide(right);
+  if (l instanceof ParseError || r instanceof ParseError) return undefined;
+  const base = l.k === "sym" ? l : l.k === "op" && l.op === "^" && l.a.k === "sym" && l.b.k === "num" ? l.a : undefined;
+  if (!base || base.k !== "sym") return undefined;
+  const v = base.name;
+  if (defined.has(v) || claim.varsBefore?.has(v)) return undefined;
+  for (const s of symbols(r)) if (s === v || !defined.has(s)) return undefined;
+  // "3x = 9", then "divide both sides by 3: y = 9/3": the value earlier equations fix for a variable not yet
+  // stated on its own is x's, so the new letter renames x (a use of an undefined name), it defines nothing.
+  if (facts && l.k === "sym") {
+    const known = facts.known();
+    const value = evaluate(r, known);
+    if (value) for (const [u, q] of known) if (u !== v && !facts.assignmentOf(u, step + 1) && equalNum(q, value)) return undefined;
+  }
+  return v;
 }
 
 // The same chain written twice (a calculator annotation and its prose) is checked once.

@@ -26,4 +26,12 @@ describe("latexToPlain", () => {
     expect(latexToPlain("\\binom{5}{2}")).toContain("\\binom");
     expect(() => parseExpr(latexToPlain("\\binom{5}{2}"))).toThrow();
   });
+  it("reads a whole number right before a proper numeric fraction as a mixed number, a letter fraction as a product", () => {
+    expect(v("8\\frac{1}{2}")).toBe("17/2 (8.5)");
+    expect(v("2 \\times 1\\dfrac{3}{4}")).toBe("7/2 (3.5)");
+    expect(v("2\\frac{5}{3}")).toBe(v("10/3")); // improper: a product
+    expect(v("10 \\frac{1}{2}")).toBe("5"); // spaced: a product
+    expect(v("3^2\\frac{1}{3}")).toBe("3"); // the digit is an exponent
+    expect(latexToPlain("2\\frac{x}{3}")).toBe("2((x)/(3))");
+  });
 });

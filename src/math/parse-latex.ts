@@ -63,7 +63,9 @@ export function latexToPlain(src: string): string {
       } else if (FRACTIONS.has(name)) {
         const [a, j] = readArg(src, i);
         const [b, k] = readArg(src, j);
-        out += `((${latexToPlain(a)})/(${latexToPlain(b)}))`;
+        const whole = mixedWhole(out, src, i - m[0].length, a, b);
+        if (whole !== undefined) out = `${out.slice(0, out.length - whole.length)}(${whole}+((${a.trim()})/(${b.trim()})))`;
+        else out += `((${latexToPlain(a)})/(${latexToPlain(b)}))`;
         i = k;
       } else if (name === "sqrt") {
         const [n, j] = readOptional(src, i);
@@ -106,6 +108,20 @@ export function latexToPlain(src: string): string {
     .replace(/°/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+// A mixed number `8\frac{1}{2}` (8 + 1/2): a whole number written directly before a proper numeric fraction, the
+// digits not part of an exponent, subscript, decimal or name. Returns the whole part as already written to `out`.
+// `2\frac{x}{3}` (a variable) and `2\frac{5}{3}` (improper) stay products.
+function mixedWhole(out: string, src: string, at: number, num: string, den: string): string | undefined {
+  const whole = /(\d+)$/.exec(out)?.[1];
+  if (!whole || !/\d$/.test(src.slice(0, at))) return undefined;
+  const before = out.slice(0, out.length - whole.length);
+  if (/[\^_.,a-zA-Z)]\s*$|[\^_]\s*\(?\s*$/.test(before)) return undefined;
+  if (!/^\s*\d+\s*$/.test(num) || !/^\s*\d+\s*$/.test(den)) return undefined;
+  const n = Number(num);
+  const d = Number(den);
+  return d > 0 && n > 0 && n < d ? whole : undefined;
 }
 
 // Whether a string contains LaTeX commands worth normalising.
