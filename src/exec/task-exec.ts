@@ -19,7 +19,7 @@ export interface CallError {
 // (type "Timeout" when the call ran past CALL_TIMEOUT_MS).
 export type CallOutcome =
   | { i: number; ok: true; repr: string; ms: number }
-  | { i: number; ok: false; error: CallError; ms: number }
+  | { i: number; ok: false; error: CallError; ms: number; /** stopped by CALL_TIMEOUT_MS, not raised */ timedOut?: true }
   | { i: number; ok: false; badInput: CallError };
 
 // What a harness job gave besides its lines: why it stopped early, if it did.
@@ -125,7 +125,7 @@ export class TaskExec {
       if (typeof l.i !== "number") continue;
       if (l.bad_input) outcomes.push({ i: l.i, ok: false, badInput: l.bad_input as CallError });
       else if (l.ok === true) outcomes.push({ i: l.i, ok: true, repr: String(l.repr), ms: Number(l.ms) });
-      else outcomes.push({ i: l.i, ok: false, error: l.error as CallError, ms: Number(l.ms) });
+      else outcomes.push({ i: l.i, ok: false, error: l.error as CallError, ms: Number(l.ms), ...(l.timeout === true ? { timedOut: true as const } : {}) });
     }
     return { outcomes, end };
   }

@@ -97,6 +97,7 @@ export function outcomesFor(n: number, outcomes: CallOutcome[], end: JobEnd): Ou
       if (end.loadError) out.push({ kind: "not-loaded", message: `${end.loadError.type}: ${end.loadError.message}` });
       else out.push({ kind: "stopped", limit: end.limit ?? "crash" });
     } else if ("badInput" in o) out.push({ kind: "bad-input", message: `${o.badInput.type}: ${o.badInput.message}` });
+    else if (!o.ok && o.timedOut) out.push({ kind: "stopped", limit: "timeout" });
     else if (o.ok) out.push({ kind: "value", repr: o.repr });
     else out.push({ kind: "raised", type: o.error.type, message: o.error.message, where: o.error.where });
   }
