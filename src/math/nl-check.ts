@@ -4,6 +4,7 @@ import { FactBase } from "./equation.js";
 import { evaluate, ParseError, symbols } from "./expr.js";
 import { equalNum, type Num } from "./num.js";
 import { ERROR_LABELS, type NaturalRecord, type StepResult } from "./schema.js";
+import { quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
 import { tokenizeStep } from "./tokens.js";
 
 // Labels the steps of a natural-language solution: every claim is checked in order; the first error decides the
@@ -14,11 +15,17 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
   const problemCtx: PairContext = { facts, step: -1, defined };
   for (const claim of extractClaims(record.problem)) forEachPair(claim, (l, r) => recordFact(l, r, problemCtx, false));
 
+  const problemQuantities = quantitiesOf(record.problem, []);
+  const earlier: StepQuantities[] = [];
   return record.steps.map((text, index) => {
     for (const v of definedInWords(text)) defined.add(v);
     const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut/i.test(text) };
     const outcomes: PairOutcome[] = [];
-    for (const claim of dedupe(extractClaims(text))) {
+    const claims = dedupe(extractClaims(text));
+    const here = quantitiesOf(text, claims);
+    for (const claim of claims) {
+      const restated = restatedOperand(claim, here, earlier, problemQuantities);
+      if (restated) outcomes.push(restated);
       const assigned = definesByAssignment(claim, defined, facts, index);
       if (assigned) defined.add(assigned);
       let prev: Num | undefined;
@@ -34,6 +41,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
         if (!(e instanceof ParseError)) for (const v of symbols(e)) defined.add(v);
       }
     }
+    earlier.push(here);
     return stepLabel(index, outcomes);
   });
 }
