@@ -23,6 +23,8 @@ demo: image
 	@rm -f out/demo-results.jsonl
 	$(VOUCH) verify fixtures/verify/demo.jsonl --out out/demo-results.jsonl --no-cache --timeout-ms 3000 --summary-md out/demo-summary.md; \
 	  code=$$?; echo "results: out/demo-results.jsonl  summary: out/demo-summary.md (exit $$code)"; [ $$code -le 1 ]
+	@$(MAKE) --no-print-directory confusion
+	@echo "trajectories: out/trajectory-results.jsonl  summary: out/trajectory-summary.md"
 
 # Every labelled trajectory fixture verified for real, then scored against its label (the confusion table).
 confusion: image

@@ -38,7 +38,7 @@ describe("robustSlope", () => {
 });
 
 describe("fitSizes", () => {
-  it("six sizes a factor sqrt(2) apart ending near the target", () => {
+  it("six sizes ending near the target, spread so their times span about 25x", () => {
     const s = fitSizes([
       { n: 1000, ms: 20 },
       { n: 2000, ms: 40 },
@@ -46,7 +46,21 @@ describe("fitSizes", () => {
     ])!;
     expect(s).toHaveLength(6);
     expect(s.at(-1)).toBe(5000);
-    expect(s[0]).toBe(Math.round(5000 / 2 ** 2.5));
+    // linear: a factor 25^(1/5) per size
+    expect(s[0]).toBe(Math.round(5000 / 25));
+    // a square-root cost gets a wider range of n (its times still span about 25x), a quadratic one a narrower one
+    const sq = fitSizes([{ n: 1e10, ms: 50 }, { n: 4e10, ms: 100 }])!;
+    expect(sq.at(-1)! / sq[0]!).toBeGreaterThan(500);
+    const quad = fitSizes([{ n: 1000, ms: 25 }, { n: 2000, ms: 100 }])!;
+    expect(quad.at(-1)! / quad[0]!).toBeLessThan(6);
+  });
+  it("gives no verdict when the two timing jobs disagree (a disturbed machine)", () => {
+    const run1 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 3 * Math.sqrt(k) * 10 }));
+    const run2 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 50 }));
+    const j = judgeGrowth("O(sqrt n)", { points: run2, baseline: none, runs: [run1, run2] });
+    expect(j.label).toBe("unverifiable");
+    expect(j.evidence).toMatch(/timing jobs disagree/);
+    expect(judgeGrowth("O(sqrt n)", { points: run1, baseline: none, runs: [run1, run1] }).label).toBe("correct");
   });
   it("none for super-polynomial growth or a flat run", () => {
     expect(

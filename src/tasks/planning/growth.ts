@@ -15,6 +15,10 @@ export const AGREE_ABOVE = 0.45;
 /** A measured slope at least this far below or above the claim's refutes it; in between it stays unverifiable. */
 export const DISAGREE_BELOW = 0.6;
 export const DISAGREE_ABOVE = 0.8;
+/** The fit sizes are spread so that their expected times span this ratio. */
+const FIT_TIME_SPAN = 25;
+/** Two timing jobs whose own slopes differ by more than this were disturbed: no verdict from them. */
+export const MAX_RUN_SPREAD = 0.25;
 /** How many of the largest measurable sizes the slope is fitted on. */
 const FIT_POINTS = 6;
 
@@ -36,7 +40,7 @@ export function nextSize(points: readonly TimingPoint[]): number | undefined {
 }
 
 // The sizes the slope is fitted on, once the schedule found the size where a call takes about TARGET_MS: six sizes
-// a factor sqrt(2) apart, ending there. Undefined when the schedule ended flat (no measurable growth) or the growth
+// ending there, a factor sqrt(2) to 4 apart. Undefined when the schedule ended flat (no measurable growth) or the growth
 // is so steep (super-polynomial) that smaller sizes are all noise; then the schedule's own points are used.
 export function fitSizes(schedule: readonly TimingPoint[]): number[] | undefined {
   const last = schedule.at(-1);
@@ -46,7 +50,10 @@ export function fitSizes(schedule: readonly TimingPoint[]): number[] | undefined
   const local = prev && prev.ms >= FLOOR_MS ? Math.log(last.ms / prev.ms) / Math.log(last.n / prev.n) : 1;
   // the schedule may overshoot the target by its last step: come back to where a call takes about TARGET_MS
   const top = last.ms > TARGET_MS ? Math.max(1, last.n * (TARGET_MS / last.ms) ** (1 / Math.max(0.5, local))) : last.n;
-  const sizes = [0, 1, 2, 3, 4, 5].map((k) => Math.max(1, Math.round(top / 2 ** (k / 2)))).reverse();
+  // spaced so the six times span about FIT_TIME_SPAN (from TARGET_MS down to a few ms): a slow-growing cost gets a
+  // wide range of n, whose growth stands out of the noise of a busy machine; a steep one a narrow range
+  const step = Math.min(4, Math.max(Math.SQRT2, FIT_TIME_SPAN ** (1 / (5 * Math.max(local, 0.3)))));
+  const sizes = [0, 1, 2, 3, 4, 5].map((k) => Math.max(1, Math.round(top / step ** k))).reverse();
   return [...new Set(sizes)];
 }
 
@@ -67,6 +74,14 @@ export interface GrowthMeasurement {
   baseline: TimingPoint[];
   /** Why the schedule ended early (the call raised, hit a limit), if it did. */
   stopped?: string;
+  /** The fit sizes as each timing job measured them (the machine was disturbed when their slopes differ). */
+  runs?: TimingPoint[][];
+}
+
+// The slope of one job's measurable points, or undefined with fewer than 3.
+function runSlope(points: readonly TimingPoint[]): number | undefined {
+  const pts = points.filter((p) => p.ms >= FLOOR_MS);
+  return pts.length >= 3 ? robustSlope(pts.map((p) => Math.log(p.n)), pts.map((p) => Math.log(p.ms))) : undefined;
 }
 
 const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms >= 0.1 ? ms.toFixed(2) : ms.toFixed(4));
@@ -116,6 +131,10 @@ export function judgeGrowth(claim: ComplexityClass, m: GrowthMeasurement): Judge
     pts.map((p) => Math.log(p.ms)),
   );
   const measured = `log-log slope ${s.toFixed(2)} over ${show(pts)}${copyDominates ? " (copying the arguments is most of this time)" : ""}${stopped}`;
+  const slopes = (m.runs ?? []).map(runSlope).filter((x): x is number => x !== undefined);
+  if (slopes.length >= 2 && Math.max(...slopes) - Math.min(...slopes) > MAX_RUN_SPREAD) {
+    return { label: "unverifiable", evidence: `${measured}; the timing jobs disagree (slopes ${slopes.map((x) => x.toFixed(2)).join(", ")}): the machine was too busy to tell` };
+  }
   const e = expectedSlope(claim);
   if (claim === "O(2^n)") {
     if (s >= 4.5) return { label: "correct", evidence: `${measured}: super-polynomial growth, consistent with ${claim}` };

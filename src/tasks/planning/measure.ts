@@ -71,7 +71,7 @@ function bestPerSize(points: readonly TimingPoint[]): TimingPoint[] {
 
 // Times `entry` on inputs from `builder` (`lambda n: args`): an adaptive schedule, one sandbox job per size (a size
 // whose call never ends costs one job's time-out, not the whole measurement), then six fit sizes in two jobs, keeping
-// the best time per size.
+// the best time per size (and each job's own points, to see whether the machine disturbed them).
 export async function measureGrowth(exec: TaskExec, code: string, entry: string, builder: string): Promise<GrowthMeasurement> {
   const timed = `${code}\n${timerSource(entry, builder)}`;
   const schedule: TimingPoint[] = [];
@@ -90,5 +90,5 @@ export async function measureGrowth(exec: TaskExec, code: string, entry: string,
   if (!sizes) return { points: schedule, baseline: [], ...(stopped ? { stopped } : {}) };
   const runs = [await timeSizes(exec, timed, sizes), await timeSizes(exec, timed, sizes)];
   const fit = bestPerSize(runs.flatMap((r) => r.points));
-  return { points: fit.length >= 3 ? fit : schedule, baseline: [], ...(stopped ? { stopped } : {}) };
+  return { points: fit.length >= 3 ? fit : schedule, baseline: [], runs: runs.map((r) => r.points), ...(stopped ? { stopped } : {}) };
 }
