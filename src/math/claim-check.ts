@@ -4,7 +4,8 @@ import { evaluate, ParseError, parseExpr, show, symbols, type Expr } from "./exp
 import { asAssignment, type FactBase } from "./equation.js";
 import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, type Num } from "./num.js";
 import { isExpanded, isFactored } from "./identity.js";
-import { degree, polyEqual, toPoly } from "./poly.js";
+import { constValue, degree, polyEqual, polyEval, polyVars, toPoly } from "./poly.js";
+import { substitutedValues } from "./substitution.js";
 import type { MathLabel } from "./schema.js";
 
 // The outcome of checking one relation `left = right` of a claim.
@@ -13,6 +14,8 @@ export interface PairOutcome {
   evidence: string;
   /** The relation was actually checked (a passed check makes a step "correct"). */
   checked: boolean;
+  /** The step takes another root of an earlier equation for this variable: a new case (facts about the old one go). */
+  switchCase?: string;
 }
 
 export interface PairContext {
@@ -128,10 +131,22 @@ function checkEquation(a: Expr, b: Expr, shown: string, ctx: PairContext): PairO
   return { label: "unverifiable", evidence: `"${shown}": ${res.evidence}`, checked: false };
 }
 
-// Which error an equation that contradicts what is known is: restating a settled value differently is an
-// inconsistent step, solving for a variable wrongly an arithmetic error, rewriting an equation into one with
-// other solutions an invalid transformation.
+// Which error an equation that contradicts what is known is:
+//  - another root of an earlier equation with several solutions is a new case, not an error;
+//  - putting in a value for a variable an earlier step settled otherwise (`4s = 4 \cdot 12` after `s = 10`;
+//    `n = 30 - 13` after `d = 12` with `n + d = 30`) is an inconsistent step, as is restating a settled value differently;
+//  - solving for a variable wrongly is an arithmetic error when the value is a number (`2x = 8, so x = 5`), an
+//    invalid transformation when it is an expression that computes to another value (`\frac{3}{4}c = 18`, so
+//    `c = 18 \cdot \frac{3}{4}`: a wrong isolation);
+//  - rewriting an equation or expression in variables into one with other solutions is an invalid transformation.
 function contradiction(a: Expr, b: Expr, shown: string, why: string, ctx: PairContext, assignment: ReturnType<typeof asAssignment>): PairOutcome {
+  if (assignment) {
+    const current = ctx.facts.known().get(assignment.v);
+    const root = current?.exact ? ctx.facts.otherRoot(assignment.v, assignment.value, current.q) : undefined;
+    if (root) return { label: "correct", evidence: `"${shown}": the other root of "${root.text}" (a new case)`, checked: true, switchCase: assignment.v };
+  }
+  const put = substitutionConflict(a, b, ctx) ?? (assignment && !assignment.literal ? templateConflict(assignment, a.k === "sym" ? b : a, ctx) : undefined);
+  if (put) return { label: "inconsistent-step", evidence: `"${shown}": ${put}`, checked: true };
   if (assignment) {
     const earlier = ctx.facts.assignmentOf(assignment.v, ctx.step);
     const computedJustBefore = ctx.structured && earlier && earlier.step === ctx.step - 1 && !earlier.assignment!.literal;
@@ -142,11 +157,60 @@ function contradiction(a: Expr, b: Expr, shown: string, why: string, ctx: PairCo
     if (stated.length > 0 && !stated.some((s) => s.value.equals(assignment.value))) {
       return { label: "inconsistent-step", evidence: `"${shown}" contradicts step ${stated[0]!.step}, which gave ${assignment.v} = ${stated.map((s) => s.value.toFraction()).join(" or ")}`, checked: true };
     }
+    if (!assignment.literal && !ctx.structured && !earlier && ctx.facts.knownBefore(ctx.step).has(assignment.v)) {
+      return { label: "invalid-transformation", evidence: `"${shown}" does not follow from the earlier equations (${why}): ${assignment.v} was isolated wrongly`, checked: true };
+    }
     return { label: "arithmetic-error", evidence: `"${shown}": ${why}`, checked: true };
+  }
+  if (!ctx.structured && symbols(a).size > 0 && symbols(b).size > 0) {
+    return { label: "invalid-transformation", evidence: `"${shown}": ${why}; the two sides are not the same expression`, checked: true };
   }
   const vars = [...new Set([...symbols(a), ...symbols(b)])];
   const allAssigned = vars.every((v) => ctx.facts.assignmentOf(v, ctx.step + 1));
   return { label: allAssigned || ctx.action === "compute" ? "arithmetic-error" : "invalid-transformation", evidence: `"${shown}": ${why}`, checked: true };
+}
+
+// `4s = 4 \cdot 12` after a step settled s = 10: a value put in for a variable that differs from the one earlier
+// steps fixed (not one this step computed itself).
+function substitutionConflict(a: Expr, b: Expr, ctx: PairContext): string | undefined {
+  const put = substitutedValues(a, b) ?? substitutedValues(b, a);
+  if (!put) return undefined;
+  const before = ctx.facts.knownBefore(ctx.step);
+  for (const [v, q] of put) {
+    const k = before.get(v);
+    if (k && !k.equals(q)) return `puts ${v} = ${q.toFraction()}, but the earlier steps give ${v} = ${k.toFraction()}`;
+  }
+  return undefined;
+}
+
+// `n = 30 - 13` after `n + d = 30` and `d = 12`: the expression is an earlier equation solved for n with one of its
+// other variables replaced by a number different from the value earlier steps fixed for it.
+function templateConflict(assignment: NonNullable<ReturnType<typeof asAssignment>>, value: Expr, ctx: PairContext): string | undefined {
+  const numbers: Fraction[] = [];
+  const collect = (e: Expr): void => {
+    if (e.k === "num") numbers.push(e.q);
+    else if (e.k === "op") (collect(e.a), collect(e.b));
+    else if (e.k === "neg") collect(e.a);
+  };
+  collect(value);
+  const before = ctx.facts.knownBefore(ctx.step);
+  for (const f of ctx.facts.facts) {
+    if (f.step >= ctx.step || !f.poly.size) continue;
+    const vars = [...polyVars(f.poly)];
+    if (!vars.includes(assignment.v) || vars.length < 2 || !vars.every((u) => u === assignment.v || before.has(u))) continue;
+    for (const u of vars) {
+      if (u === assignment.v) continue;
+      for (const c of numbers) {
+        if (c.equals(before.get(u)!)) continue;
+        const env = new Map(before);
+        env.set(u, c);
+        env.set(assignment.v, assignment.value);
+        const rest = constValue(polyEval(f.poly, env));
+        if (rest !== undefined && rest.n === 0n) return `puts ${u} = ${c.toFraction()} into "${f.text}", but the earlier steps give ${u} = ${before.get(u)!.toFraction()}`;
+      }
+    }
+  }
+  return undefined;
 }
 
 // Adds `a = b` to the facts (after a flagged step, what is known about its variables is replaced by it).

@@ -74,8 +74,15 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
     }
     const prev = run[run.length - 1];
     const next = tokens[i + 1];
-    if ((tok.t === "word" || tok.t === "break") && tok.text.toLowerCase() === "or") orSince = true;
-    if ((tok.t === "word" || tok.t === "break") && tok.text.toLowerCase() === "and") andSince = true;
+    // "x = 2 or x = 3": the connective ends the claim before it and marks the next one (set after the claim it
+    // ends is closed, so that claim does not swallow it — \boxed{x = 2 \text{ or } x = 3})
+    const connective = (tok.t === "word" || tok.t === "break") ? tok.text.toLowerCase() : "";
+    if (connective === "or" || connective === "and") {
+      end(i);
+      if (connective === "or") orSince = true;
+      else andSince = true;
+      continue;
+    }
     const operandBefore = prev !== undefined && (prev.t === "num" || prev.t === "var" || (prev.t === "op" && prev.text === ")"));
     if (tok.t === "num" || tok.t === "fn" || tok.t === "eq") {
       run.push(tok);
@@ -215,6 +222,7 @@ export function definedInWords(text: string): Set<string> {
     /\b(?:where|with|if)\s+([a-zA-Z])\s+(?:is|are|as|being)\b/g,
     /\b(?:number|amount|value|cost|price|age|length|width|height|side|speed|rate|time|count|total|quantity|variable|unknown|root|roots|term|ratio)\s+([a-zA-Z])\b(?![a-zA-Z'])/gi,
     /\b([a-zA-Z])\s+and\s+([a-zA-Z])\s+(?:be|are|denote|represent)\b/g,
+    /\bfor\s+(?:some|any|each|every|all|a\s+number|a\s+constant)\s+([a-zA-Z])\b(?![a-zA-Z'])/gi,
   ];
   // a letter written as math ($a$) is a variable even when in prose it would be the article or "I"
   const mathLetters = new Set([...text.matchAll(/\$\s*([a-zA-Z])\s*\$|\\\(\s*([a-zA-Z])\s*\\\)/g)].map((m) => (m[1] ?? m[2])!));

@@ -91,6 +91,37 @@ export class FactBase {
     return undefined;
   }
 
+  // Values fixed by the facts of steps before `step` (what this step's own claims established is left out).
+  knownBefore(step: number): Map<string, Fraction> {
+    const earlier = new FactBase();
+    for (const f of this.facts) if (f.step < step) earlier.add(f);
+    return earlier.state().known;
+  }
+
+  // "x = 2 or x = 3", then a case taking x = 3: the other root of an earlier one-variable equation with several
+  // solutions, all rational. Returns that equation.
+  otherRoot(v: string, value: Fraction, current: Fraction): Fact | undefined {
+    for (const f of this.facts) {
+      const vars = polyVars(f.poly);
+      if (vars.size !== 1 || !vars.has(v)) continue;
+      const r = rationalRoots(f.poly, v);
+      if (r?.complete && r.roots.length > 1 && r.roots.some((x) => x.equals(value)) && r.roots.some((x) => x.equals(current))) return f;
+    }
+    return undefined;
+  }
+
+  // A case taking another root: forgets the earlier choice of v and what was written about v from then on (the
+  // equation the roots came from, written before the choice, stays).
+  switchCase(v: string, before: number): void {
+    const chosen = this.facts.filter((f) => f.assignment?.v === v && f.step < before).map((f) => f.step);
+    const from = chosen.length ? Math.min(...chosen) : before;
+    for (let i = this.facts.length - 1; i >= 0; i--) {
+      const f = this.facts[i]!;
+      if (f.step >= from && polyVars(f.poly).has(v)) this.facts.splice(i, 1);
+    }
+    this.cache = undefined;
+  }
+
   // Checks `lhs = rhs` against the facts (it is not added).
   check(lhs: Expr, rhs: Expr): EquationCheck {
     const { basis, known } = this.state();

@@ -1,7 +1,8 @@
 import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } from "./claim-check.js";
 import { definedInWords, extractClaims, type Claim } from "./claims.js";
 import { FactBase } from "./equation.js";
-import { evaluate, ParseError, symbols } from "./expr.js";
+import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
+import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
 import { ERROR_LABELS, type NaturalRecord, type StepResult } from "./schema.js";
 import { quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
@@ -17,6 +18,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
 
   const problemQuantities = quantitiesOf(record.problem, []);
   const earlier: StepQuantities[] = [];
+  const formulaLetters = new Set<string>(); // letters a formula or an equation to solve introduced
   return record.steps.map((text, index) => {
     for (const v of definedInWords(text)) defined.add(v);
     const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut/i.test(text) };
@@ -28,10 +30,17 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       if (restated) outcomes.push(restated);
       const assigned = definesByAssignment(claim, defined, facts, index);
       if (assigned) defined.add(assigned);
+      const assumed = assumedValue(claim, formulaLetters, facts, [problemQuantities, ...earlier]);
+      if (assumed) outcomes.push(assumed);
+      for (const v of introducedLetters(claim, defined)) {
+        defined.add(v);
+        formulaLetters.add(v);
+      }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
         const o = checkPair(l, r, rel === "≈", ctx, prev);
         outcomes.push(o);
+        if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
         const right = parseSide(r);
         prev = right instanceof ParseError ? undefined : evaluate(right, facts.known());
@@ -72,6 +81,45 @@ export function definesByAssignment(claim: Claim, defined: ReadonlySet<string>, 
     if (value) for (const [u, q] of known) if (u !== v && !facts.assignmentOf(u, step + 1) && equalNum(q, value)) return undefined;
   }
   return v;
+}
+
+// Letters a claim introduces rather than uses. A fresh letter (not given, defined or used before) is a use of an
+// undefined name when it stands where the solution already has a name for the quantity or is used with an assumed
+// value; but a formula relating fresh letters (`A = \pi r^2`, `y = 3x + b`) states a relation and defines them, and
+// an equation in one fresh letter and numbers when the solution has no letters yet (`2k + 3k + 4k = 180`)
+// introduces the unknown to solve for. Kept as uses (flagged):
+//  - `p = 1.50`: a fresh letter set to a number (definesByAssignment already accepts the legitimate ones);
+//  - `3q = 3 \times 3`, `P = C + 14 = 44 + 14`: the chain puts a number in for a fresh letter (an assumed value);
+//  - one fresh letter while other letters are defined (`2y = 12` after "let w be the width").
+export function introducedLetters(claim: Claim, defined: ReadonlySet<string>): string[] {
+  const sides = claim.sides.map(parseSide);
+  if (claim.annotation || sides.some((e) => e instanceof ParseError)) return [];
+  const exprs = sides as Expr[];
+  const fresh = new Set<string>();
+  for (const e of exprs) for (const v of symbols(e)) if (!defined.has(v)) fresh.add(v);
+  if (fresh.size === 0) return [];
+  if (exprs.length === 2 && ((exprs[0]!.k === "sym" && symbols(exprs[1]!).size === 0) || (exprs[1]!.k === "sym" && symbols(exprs[0]!).size === 0))) return [];
+  for (let i = 0; i + 1 < exprs.length; i++) {
+    const put = substitutedValues(exprs[i]!, exprs[i + 1]!) ?? substitutedValues(exprs[i + 1]!, exprs[i]!);
+    if (put && [...put.keys()].some((v) => fresh.has(v))) return [];
+  }
+  if (fresh.size === 1 && [...defined].some((v) => !fresh.has(v))) return [];
+  return [...fresh];
+}
+
+// `t = \frac{300}{v}` with `v = 50`: a letter a formula introduced, given a value that no earlier equation fixes and
+// with a number that appears nowhere in the problem or the earlier steps, is used with an assumed value.
+function assumedValue(claim: Claim, formula: ReadonlySet<string>, facts: FactBase, before: readonly StepQuantities[]): PairOutcome | undefined {
+  const [left, right] = claim.sides;
+  if (claim.sides.length !== 2 || claim.annotation || claim.alternative) return undefined;
+  const l = parseSide(left!);
+  const r = parseSide(right!);
+  if (l instanceof ParseError || r instanceof ParseError || l.k !== "sym" || !formula.has(l.name) || symbols(r).size > 0) return undefined;
+  if (facts.known().has(l.name)) return undefined;
+  const numbers = [...right!.text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+  const unseen = numbers.find((n) => !before.some((q) => q.numbers.has(n)));
+  if (unseen === undefined) return undefined;
+  return { label: "undefined-variable", evidence: `"${left!.shown} = ${right!.shown}": ${l.name} is given a value with ${unseen}, which appears nowhere in the problem or earlier steps (an assumed value)`, checked: true };
 }
 
 // The same chain written twice (a calculator annotation and its prose) is checked once.

@@ -80,6 +80,7 @@ export function checkStructuredSteps(rec: StructuredRecord): StepResult[] {
       for (let i = 0; i + 1 < r.sides.length; i++) {
         const o = checkPair(r.sides[i]!, r.sides[i + 1]!, r.rels[i] === "≈", ctx);
         outcomes.push(o);
+        if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(r.sides[i]!, r.sides[i + 1]!, ctx, o.label !== "correct" && o.label !== "unverifiable");
       }
       const action = actionCheck(step.action, r.exprs, lastEquation, state);
