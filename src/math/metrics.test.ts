@@ -24,4 +24,12 @@ describe("math-eval on fixtures/math", () => {
     expect(r.specificity).toBeGreaterThanOrEqual(0.95);
     expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.8);
   });
+  it("independently written blind set (measured blind once, a dev set now): the same thresholds", async () => {
+    const r = await mathEval("fixtures/math/blind.jsonl");
+    expect(r.invalidLines).toEqual([]);
+    expect(r.clean).toBeGreaterThanOrEqual(50);
+    expect(r.flawed).toBeGreaterThanOrEqual(50);
+    expect(r.specificity).toBeGreaterThanOrEqual(0.95);
+    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.8);
+  });
 });

@@ -18,7 +18,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
 
   const problemQuantities = quantitiesOf(record.problem, []);
   const earlier: StepQuantities[] = [];
-  const formulaLetters = new Set<string>(); // letters a formula or an equation to solve introduced
+  const formulaLetters = new Set<string>(); // letters a formula or an equation to solve introduced (not its subject)
   return record.steps.map((text, index) => {
     for (const v of definedInWords(text)) defined.add(v);
     const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut/i.test(text) };
@@ -32,9 +32,10 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       if (assigned) defined.add(assigned);
       const assumed = assumedValue(claim, formulaLetters, facts, [problemQuantities, ...earlier]);
       if (assumed) outcomes.push(assumed);
+      const subject = claim.sides[0]?.text.trim();
       for (const v of introducedLetters(claim, defined)) {
         defined.add(v);
-        formulaLetters.add(v);
+        if (v !== subject) formulaLetters.add(v); // `t = \frac{300}{v}`: v is an input, t the result
       }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
@@ -107,7 +108,7 @@ export function introducedLetters(claim: Claim, defined: ReadonlySet<string>): s
   return [...fresh];
 }
 
-// `t = \frac{300}{v}` with `v = 50`: a letter a formula introduced, given a value that no earlier equation fixes and
+// `t = \frac{300}{v}` with `v = 50`: a letter a formula introduced as an input (not its subject), given a value that no earlier equation fixes and
 // with a number that appears nowhere in the problem or the earlier steps, is used with an assumed value.
 function assumedValue(claim: Claim, formula: ReadonlySet<string>, facts: FactBase, before: readonly StepQuantities[]): PairOutcome | undefined {
   const [left, right] = claim.sides;
