@@ -80,3 +80,27 @@ describe("per-call limits and dict inputs", () => {
     expect(inputs.every((i) => i.input.startsWith("({"))).toBe(true);
   });
 });
+
+describe("exclusive sections", () => {
+  it("wait for jobs in flight, hold new ones back, and let their own jobs through", async () => {
+    const t0 = performance.now();
+    const at = () => performance.now() - t0;
+    const sleep = (s: number) => exec.run(["python3", "-c", `import time; time.sleep(${s})`]);
+    const before = sleep(0.4); // in flight when the section asks
+    await new Promise((r) => setTimeout(r, 50));
+    let start = 0;
+    let end = 0;
+    const section = exec.exclusive(async () => {
+      start = at();
+      await sleep(0.2); // its own job does not wait for the section to end
+      end = at();
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    let afterDone = 0;
+    const after = sleep(0.01).then(() => (afterDone = at())); // asked during the section
+    await Promise.all([before, section, after]);
+    expect(start).toBeGreaterThanOrEqual(400); // the 0.4 s job had ended
+    expect(end - start).toBeGreaterThanOrEqual(200);
+    expect(afterDone).toBeGreaterThanOrEqual(end); // held back until the section ended
+  });
+});

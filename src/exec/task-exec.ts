@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { isVouchError } from "../core/errors.js";
 import type { SuiteResult } from "../core/result.js";
 import type { TestSpec } from "../core/test-spec.js";
@@ -64,6 +65,9 @@ function jobEnd(r: ExecResult, lines: Record<string, unknown>[]): JobEnd {
   return { ...(load ? { loadError: load } : {}), ...(limit ? { limit } : {}), stderr: r.stderr.slice(-2000) };
 }
 
+// Marks work running inside an exclusive section (its own jobs must not wait for the section to end).
+const insideExclusive = new AsyncLocalStorage<boolean>();
+
 // The sandbox operations trajectory verifiers use. Each call takes a sandbox from the provider and gives
 // it back; a sandbox failure is retried once and then thrown as SANDBOX_UNAVAILABLE (an infra-error).
 export class TaskExec {
@@ -72,8 +76,50 @@ export class TaskExec {
     readonly limits: SandboxLimits,
   ) {}
 
+  private running = 0;
+  private quiet: Promise<void> | undefined;
+  private drained: (() => void) | undefined;
+
+  private async enter(): Promise<void> {
+    if (!insideExclusive.getStore()) while (this.quiet) await this.quiet;
+    this.running++;
+  }
+
+  private leave(): void {
+    this.running--;
+    if (this.running === 0) this.drained?.();
+  }
+
+  /**
+   * Runs `work` with no other job of this TaskExec in flight: waits for running jobs to end and holds new ones
+   * back until it is done. For measurements that other work on the machine would disturb (timing the code).
+   */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (insideExclusive.getStore()) return work();
+    while (this.quiet) await this.quiet;
+    let release!: () => void;
+    this.quiet = new Promise<void>((r) => (release = r));
+    try {
+      if (this.running > 0) await new Promise<void>((r) => (this.drained = r));
+      this.drained = undefined;
+      return await insideExclusive.run(true, work);
+    } finally {
+      this.quiet = undefined;
+      release();
+    }
+  }
+
   /** Runs argv in a fresh job of a sandbox: the primitive the others build on. */
   async run(argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    await this.enter();
+    try {
+      return await this.runNow(argv, opts);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private async runNow(argv: string[], opts: ExecOptions): Promise<ExecResult> {
     let last: unknown;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const sb = await this.provider.acquire();
@@ -91,6 +137,15 @@ export class TaskExec {
 
   /** Runs a test suite against code, graded as `vouch verify` grades it. */
   async runTests(code: string, tests: TestSpec): Promise<SuiteResult> {
+    await this.enter();
+    try {
+      return await this.runTestsNow(code, tests);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private async runTestsNow(code: string, tests: TestSpec): Promise<SuiteResult> {
     const plan = planPython(code, tests);
     let last: unknown;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

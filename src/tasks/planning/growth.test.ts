@@ -54,13 +54,17 @@ describe("fitSizes", () => {
     const quad = fitSizes([{ n: 1000, ms: 25 }, { n: 2000, ms: 100 }])!;
     expect(quad.at(-1)! / quad[0]!).toBeLessThan(6);
   });
-  it("gives no verdict when the two timing jobs disagree (a disturbed machine)", () => {
+  it("gives no verdict when the two timing jobs, judged alone, disagree (a disturbed machine)", () => {
     const run1 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 3 * Math.sqrt(k) * 10 }));
     const run2 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 50 }));
     const j = judgeGrowth("O(sqrt n)", { points: run2, baseline: none, runs: [run1, run2] });
     expect(j.label).toBe("unverifiable");
     expect(j.evidence).toMatch(/timing jobs disagree/);
     expect(judgeGrowth("O(sqrt n)", { points: run1, baseline: none, runs: [run1, run1] }).label).toBe("correct");
+    // two jobs with somewhat different slopes that both refute the claim still refute it
+    const q1 = [1, 2, 3, 4, 5, 6].map((k) => ({ n: k * 100, ms: 2 * k ** 1.85 }));
+    const q2 = [1, 2, 3, 4, 5, 6].map((k) => ({ n: k * 100, ms: 2 * k ** 2.1 }));
+    expect(judgeGrowth("O(n)", { points: q2, baseline: none, runs: [q1, q2] }).label).toBe("wrong");
   });
   it("none for super-polynomial growth or a flat run", () => {
     expect(

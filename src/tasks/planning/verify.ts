@@ -83,7 +83,8 @@ async function checkExecute(rec: PlanningRecord, c: Cascade, ctx: ExecContext): 
     return;
   }
   const claim = parseComplexity(rec.complexity!.time)!;
-  const m = await measureGrowth(ctx.exec, rec.code, rec.entry_point!, rec.complexity!.input_builder!);
+  // timed with no other job of the batch running: their load would bend the curve
+  const m = await ctx.exec.exclusive(() => measureGrowth(ctx.exec, rec.code!, rec.entry_point!, rec.complexity!.input_builder!));
   c.observed.timing = { claim: claim.cls, points: m.points, baseline: m.baseline, ...(m.stopped ? { stopped: m.stopped } : {}) };
   applyJudgement(c, at.complexity, judgeGrowth(claim.cls, m));
 }
