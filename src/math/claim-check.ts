@@ -3,8 +3,8 @@ import type { Side } from "./claims.js";
 import { evaluate, ParseError, parseExpr, show, symbols, type Expr } from "./expr.js";
 import { asAssignment, type FactBase } from "./equation.js";
 import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, type Num } from "./num.js";
-import { isExpanded, isFactored } from "./identity.js";
-import { constValue, degree, polyEqual, polyEval, polyVars, toPoly } from "./poly.js";
+import { isExpanded } from "./identity.js";
+import { constValue, degree, polyAdd, polyEqual, polyEval, polyVars, rationalRoots, toPoly } from "./poly.js";
 import { substitutedValues } from "./substitution.js";
 import type { MathLabel } from "./schema.js";
 
@@ -77,10 +77,28 @@ function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefi
   const pa = toPoly(a);
   const pb = toPoly(b);
   if (!pa || !pb || Math.max(degree(pa), degree(pb)) < 2) return undefined;
-  const shapes = (isFactored(a) && isExpanded(b)) || (isFactored(b) && isExpanded(a));
+  // A formula or definition (`I = Prt`, `A = lw`, `A = s^2`): one side is a lone letter (or its power), the
+  // relation names a quantity; it is not a claim that two expressions are the same.
+  if (isLoneLetter(a) || isLoneLetter(b)) return undefined;
+  // A factorisation or expansion needs a factor that is a sum in a variable (`(x + 5)(x - 3)`, `2(x + 1)`); a
+  // product of letters (`Prt`, `2lw`) is not factored.
+  const shapes = (hasSumFactor(a) && isExpanded(b)) || (hasSumFactor(b) && isExpanded(a));
   if (!shapes && !(ctx.identityHint && degree(pa) === degree(pb))) return undefined;
   if (polyEqual(pa, pb)) return { label: "correct", evidence: `${show(a)} = ${show(b)} holds for every value (same expanded form)`, checked: true };
   return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} are not the same expression (expanded, they differ)`, checked: true };
+}
+
+function isLoneLetter(e: Expr): boolean {
+  return e.k === "sym" || (e.k === "op" && e.op === "^" && e.a.k === "sym" && e.b.k === "num");
+}
+
+function hasSumFactor(e: Expr): boolean {
+  const top = e.k === "neg" ? e.a : e;
+  if (top.k !== "op") return false;
+  const sumInVar = (f: Expr) => f.k === "op" && (f.op === "+" || f.op === "-") && symbols(f).size > 0;
+  if (top.op === "^") return sumInVar(top.a);
+  if (top.op === "*" || top.op === "/") return [top.a, top.b].some((f) => sumInVar(f) || hasSumFactor(f));
+  return false;
 }
 
 function allKnown(vars: string[], env: ReadonlyMap<string, Num>): boolean {
@@ -145,6 +163,10 @@ function contradiction(a: Expr, b: Expr, shown: string, why: string, ctx: PairCo
     const root = current?.exact ? ctx.facts.otherRoot(assignment.v, assignment.value, current.q) : undefined;
     if (root) return { label: "correct", evidence: `"${shown}": the other root of "${root.text}" (a new case)`, checked: true, switchCase: assignment.v };
   }
+  // "(x + 5)(x - 3) = 0", then "x + 5 = 0 ... or x - 3 = 0": an equation in one variable whose only root is another
+  // root of an earlier equation is a case of it, not a transformation.
+  const factorCase = assignment ? undefined : caseEquation(a, b, ctx);
+  if (factorCase) return factorCase;
   const put = substitutionConflict(a, b, ctx) ?? (assignment && !assignment.literal ? templateConflict(assignment, a.k === "sym" ? b : a, ctx) : undefined);
   if (put) return { label: "inconsistent-step", evidence: `"${shown}": ${put}`, checked: true };
   if (assignment) {
@@ -163,11 +185,45 @@ function contradiction(a: Expr, b: Expr, shown: string, why: string, ctx: PairCo
     return { label: "arithmetic-error", evidence: `"${shown}": ${why}`, checked: true };
   }
   if (!ctx.structured && symbols(a).size > 0 && symbols(b).size > 0) {
-    return { label: "invalid-transformation", evidence: `"${shown}": ${why}; the two sides are not the same expression`, checked: true };
+    // Two expressions in variables that disagree are an invalid transformation only when the step rewrites an earlier
+    // equation (one relating all its variables); a first statement of a formula or relation (`I = Prt` after I, P, r
+    // and t were worked out separately) has no earlier equation it could be a rewriting of.
+    const source = rewrittenFrom(a, b, ctx) ?? (ctx.identityHint ? "an expression the step says it rewrites (factor, expand, simplify, cancel)" : undefined);
+    if (!source) return { label: "unverifiable", evidence: `"${shown}": ${why}; not a rewriting of an earlier equation, so not read as a transformation`, checked: false };
+    return { label: "invalid-transformation", evidence: `"${shown}": ${why}; ${source.startsWith("an expression") ? source : `"${source}"`} was rewritten into something with other values`, checked: true };
   }
   const vars = [...new Set([...symbols(a), ...symbols(b)])];
   const allAssigned = vars.every((v) => ctx.facts.assignmentOf(v, ctx.step + 1));
   return { label: allAssigned || ctx.action === "compute" ? "arithmetic-error" : "invalid-transformation", evidence: `"${shown}": ${why}`, checked: true };
+}
+
+// The case an equation in one variable with a single rational root opens: that root is another root of an earlier
+// equation with several roots (the value known so far is one of them).
+function caseEquation(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefined {
+  const vars = [...new Set([...symbols(a), ...symbols(b)])];
+  if (vars.length !== 1) return undefined;
+  const v = vars[0]!;
+  const pa = toPoly(a);
+  const pb = toPoly(b);
+  const current = ctx.facts.known().get(v);
+  if (!pa || !pb || !current?.exact) return undefined;
+  const roots = rationalRoots(polyAdd(pa, pb, new Fraction(-1)), v);
+  if (!roots?.complete || roots.roots.length !== 1) return undefined;
+  const root = ctx.facts.otherRoot(v, roots.roots[0]!, current.q);
+  if (!root) return undefined;
+  return { label: "correct", evidence: `"${show(a)} = ${show(b)}" gives ${v} = ${roots.roots[0]!.toFraction()}, another root of "${root.text}" (a new case)`, checked: true, switchCase: v };
+}
+
+// The earlier equation (not a bare assignment) relating every variable of `a = b`, which this step could be a
+// rewriting of.
+function rewrittenFrom(a: Expr, b: Expr, ctx: PairContext): string | undefined {
+  const vars = [...new Set([...symbols(a), ...symbols(b)])];
+  for (const f of ctx.facts.facts) {
+    if (f.step >= ctx.step || f.assignment) continue;
+    const fv = polyVars(f.poly);
+    if (vars.every((v) => fv.has(v))) return f.text;
+  }
+  return undefined;
 }
 
 // `4s = 4 \cdot 12` after a step settled s = 10: a value put in for a variable that differs from the one earlier

@@ -21,7 +21,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
   const formulaLetters = new Set<string>(); // letters a formula or an equation to solve introduced (not its subject)
   return record.steps.map((text, index) => {
     for (const v of definedInWords(text)) defined.add(v);
-    const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut/i.test(text) };
+    const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text) };
     const outcomes: PairOutcome[] = [];
     const claims = dedupe(extractClaims(text));
     const here = quantitiesOf(text, claims);
@@ -118,9 +118,22 @@ function assumedValue(claim: Claim, formula: ReadonlySet<string>, facts: FactBas
   if (l instanceof ParseError || r instanceof ParseError || l.k !== "sym" || !formula.has(l.name) || symbols(r).size > 0) return undefined;
   if (facts.known().has(l.name)) return undefined;
   const numbers = [...right!.text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
-  const unseen = numbers.find((n) => !before.some((q) => q.numbers.has(n)));
+  const unseen = numbers.find((n) => !before.some((q) => seenAs(n, q.numbers)));
   if (unseen === undefined) return undefined;
   return { label: "undefined-variable", evidence: `"${left!.shown} = ${right!.shown}": ${l.name} is given a value with ${unseen}, which appears nowhere in the problem or earlier steps (an assumed value)`, checked: true };
+}
+
+// Factors that turn a number written earlier into the one a formula takes: a percentage (4% is r = 0.04) and the
+// common unit conversions (18 months is t = 1.5 years, 90 minutes is 1.5 hours, 350 cm is 3.5 m).
+const CONVERSIONS = [100, 10, 12, 60, 1000, 24, 7, 52, 365, 3600];
+
+// Whether n is a number written earlier, directly or through a percentage or a unit conversion: only a number with
+// no such origin is evidence of an assumed value.
+export function seenAs(n: number, numbers: ReadonlySet<number>): boolean {
+  if (numbers.has(n)) return true;
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  for (const m of numbers) for (const k of CONVERSIONS) if (near(n * k, m) || near(n, m * k)) return true;
+  return false;
 }
 
 // The same chain written twice (a calculator annotation and its prose) is checked once.
