@@ -3,7 +3,7 @@ import { isVouchError } from "../core/errors.js";
 import type { SuiteResult } from "../core/result.js";
 import type { TestSpec } from "../core/test-spec.js";
 import type { SandboxLimits } from "../sandbox/limits.js";
-import type { ExecOptions, ExecResult, SandboxProvider } from "../sandbox/types.js";
+import type { ExecOptions, ExecResult, Sandbox, SandboxProvider } from "../sandbox/types.js";
 import { grade } from "./grade.js";
 import { CALL_HARNESS, PYTHON, SOLUTION_FILE } from "./python/harness.js";
 import { planPython } from "./python/plan.js";
@@ -109,57 +109,38 @@ export class TaskExec {
     }
   }
 
-  /** Runs argv in a fresh job of a sandbox: the primitive the others build on. */
-  async run(argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+  // Runs `work` on a sandbox from the provider, counted as a job in flight; a sandbox that fails is retried once on
+  // another, then SANDBOX_UNAVAILABLE is thrown.
+  private async withSandbox<T>(work: (sb: Sandbox) => Promise<T>): Promise<T> {
     await this.enter();
     try {
-      return await this.runNow(argv, opts);
+      let last: unknown;
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const sb = await this.provider.acquire();
+        try {
+          return await work(sb);
+        } catch (e) {
+          if (!isVouchError(e) || e.code !== "SANDBOX_UNAVAILABLE") throw e;
+          last = e;
+        } finally {
+          await this.provider.release(sb).catch(() => undefined);
+        }
+      }
+      throw last;
     } finally {
       this.leave();
     }
   }
 
-  private async runNow(argv: string[], opts: ExecOptions): Promise<ExecResult> {
-    let last: unknown;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const sb = await this.provider.acquire();
-      try {
-        return await sb.exec(argv, { timeoutMs: this.limits.timeoutMs, ...opts });
-      } catch (e) {
-        if (!isVouchError(e) || e.code !== "SANDBOX_UNAVAILABLE") throw e;
-        last = e;
-      } finally {
-        await this.provider.release(sb).catch(() => undefined);
-      }
-    }
-    throw last;
+  /** Runs argv in a fresh job of a sandbox: the primitive the others build on. */
+  run(argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    return this.withSandbox((sb) => sb.exec(argv, { timeoutMs: this.limits.timeoutMs, ...opts }));
   }
 
   /** Runs a test suite against code, graded as `vouch verify` grades it. */
-  async runTests(code: string, tests: TestSpec): Promise<SuiteResult> {
-    await this.enter();
-    try {
-      return await this.runTestsNow(code, tests);
-    } finally {
-      this.leave();
-    }
-  }
-
-  private async runTestsNow(code: string, tests: TestSpec): Promise<SuiteResult> {
+  runTests(code: string, tests: TestSpec): Promise<SuiteResult> {
     const plan = planPython(code, tests);
-    let last: unknown;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const sb = await this.provider.acquire();
-      try {
-        return grade(plan, await runPlan(sb, plan, this.limits.timeoutMs));
-      } catch (e) {
-        if (!isVouchError(e) || e.code !== "SANDBOX_UNAVAILABLE") throw e;
-        last = e;
-      } finally {
-        await this.provider.release(sb).catch(() => undefined);
-      }
-    }
-    throw last;
+    return this.withSandbox(async (sb) => grade(plan, await runPlan(sb, plan, this.limits.timeoutMs)));
   }
 
   private async harness(code: string, request: object, timeoutMs?: number): Promise<{ lines: Record<string, unknown>[]; end: JobEnd }> {
