@@ -160,6 +160,8 @@ function finishRun(run: Item[], annotation: boolean): Claim | undefined {
       rels.push(t.text);
     } else groups[groups.length - 1]!.push(t);
   }
+  cutFragments(groups, rels);
+  if (groups.length < 2) return undefined;
   // trim dangling operators at the ends of the chain
   const first = groups[0]!;
   while (first.length && first[0]!.t === "op" && first[0]!.text !== "(" && first[0]!.text !== "-") first.shift();
@@ -182,6 +184,32 @@ function finishRun(run: Item[], annotation: boolean): Claim | undefined {
   const made = sides.map(toSide);
   if (made.every((s) => s.literal)) return undefined;
   return { sides: made, rels: kept.slice(0, made.length - 1), annotation };
+}
+
+// "P(sum = 7) = 6/36", "(x, y) = (4, 2)": a ")" the run never opened ends a group begun before the run, so the sides
+// up to it are the inside of a parenthesis whose start is not part of the claim ("sum = 7", "y"); a "(" the run
+// never closes starts a group that goes on after it ("(4", then ", 2)"). Those sides are fragments, not operands:
+// they are cut off (a ")" in the last side or a "(" in the first closes or opens around the whole claim, and stays).
+function cutFragments(groups: Item[][], rels: Array<"=" | "≈">): void {
+  const open: number[] = [];
+  let from = 0;
+  let to = groups.length;
+  groups.forEach((g, gi) => {
+    for (const t of g) {
+      if (t.t !== "op") continue;
+      if (t.text === "(") open.push(gi);
+      else if (t.text === ")") {
+        if (open.length > 0) open.pop();
+        else if (gi < groups.length - 1) from = Math.max(from, gi + 1);
+      }
+    }
+  });
+  for (const gi of open) if (gi > 0) to = Math.min(to, gi);
+  if (from === 0 && to === groups.length) return;
+  const keptGroups = from < to ? groups.slice(from, to) : [];
+  const keptRels = from < to ? rels.slice(from, to - 1) : [];
+  groups.splice(0, groups.length, ...keptGroups);
+  rels.splice(0, rels.length, ...keptRels);
 }
 
 // Drops parentheses that do not match inside a side ("(so 3 + 4" -> "3 + 4").
@@ -228,6 +256,9 @@ export function definedInWords(text: string): Set<string> {
   const mathLetters = new Set([...text.matchAll(/\$\s*([a-zA-Z])\s*\$|\\\(\s*([a-zA-Z])\s*\\\)/g)].map((m) => (m[1] ?? m[2])!));
   const keep = (g: string) => (g !== "a" && g !== "A" && g !== "I") || mathLetters.has(g);
   for (const re of patterns) for (const m of plain.matchAll(re)) for (const g of m.slice(1)) if (g && keep(g)) out.add(g);
+  // "let a be the number of adult tickets", "I denotes the interest": the article and the pronoun never stand
+  // before these verbs, so here they are letters
+  for (const m of plain.matchAll(/\b[Ll]et\s+([aAI])\s+be\b|\b([aAI])\s+(?:denotes?|represents?|stands?\s+for)\b/g)) out.add((m[1] ?? m[2])!);
   for (const v of letIntroductions(text)) out.add(v);
   return out;
 }
@@ -246,7 +277,7 @@ export function letIntroductions(text: string): Set<string> {
       if (/^[a-zA-Z](?:\s*,\s*[a-zA-Z])*$/.test(inner)) for (const v of inner.split(/\s*,\s*/)) out.add(v);
     }
     const prose = clause.replace(/\$[^$]*\$|\\\(.*?\\\)/g, " ");
-    for (const w of prose.matchAll(/(?<![\w'])([a-zA-Z])(?![\w'])/g)) if (!["a", "A", "I"].includes(w[1]!)) out.add(w[1]!);
+    for (const w of prose.matchAll(/(?<![\w'])([a-zA-Z])(?![\w'])/g)) if (!["a", "A", "I"].includes(w[1]!) || /^\s+be\b/.test(prose.slice(w.index! + 1))) out.add(w[1]!);
   }
   return out;
 }

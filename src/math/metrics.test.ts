@@ -32,4 +32,12 @@ describe("math-eval on fixtures/math", () => {
     expect(r.specificity).toBeGreaterThanOrEqual(0.95);
     expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.8);
   });
+  it("third independently written blind set (measured blind once, a dev set now): the same thresholds", async () => {
+    const r = await mathEval("fixtures/math/blind3.jsonl");
+    expect(r.invalidLines).toEqual([]);
+    expect(r.clean).toBeGreaterThanOrEqual(60);
+    expect(r.flawed).toBeGreaterThanOrEqual(60);
+    expect(r.specificity).toBeGreaterThanOrEqual(0.95);
+    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.8);
+  });
 });

@@ -8,7 +8,7 @@ const SYMBOLS: Record<string, string> = {
   le: "≤", leq: "≤", ge: "≥", geq: "≥", lt: "<", gt: ">", "%": "%", $: "", "#": "#", "&": "", "{": "\u27e8", "}": "\u27e9",
   cdots: "…", ldots: "…", dots: "…", circ: "°", degree: "°", prime: "'", minus: "-", pm: "±", mp: "∓",
   cup: "∪", cap: "∩", in: "∈", to: "→", rightarrow: "→", Rightarrow: "⇒", implies: "⇒", iff: "⇔", therefore: "∴",
-  alpha: "alpha", beta: "beta", gamma: "gamma", theta: "theta", lambda: "lambda", mu: "mu", sigma: "sigma", phi: "phi", omega: "omega",
+  ell: "l", alpha: "alpha", beta: "beta", gamma: "gamma", theta: "theta", lambda: "lambda", mu: "mu", sigma: "sigma", phi: "phi", omega: "omega",
 };
 const FUNCTIONS = new Set(["sin", "cos", "tan", "cot", "sec", "csc", "log", "ln", "exp", "arcsin", "arccos", "arctan", "max", "min", "gcd", "lcm"]);
 const FRACTIONS = new Set(["frac", "dfrac", "tfrac", "cfrac"]);

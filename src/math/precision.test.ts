@@ -28,3 +28,21 @@ describe("precision: formulas, cases and conversions are not errors", () => {
     expect(labels("Find the simple interest on $1,200 at 5% per year for 2 years.", ["Use $I = Prt$.", "Here $P = 1200$, $r = 0.07$, $t = 2$."])).toContain("undefined-variable");
   });
 });
+
+describe("precision: fragments and unreadable names are not operands", () => {
+  it("a side cut out of a parenthesis or a tuple is not compared", () => {
+    expect(labels("A coin is tossed twice. Find the chance of two heads.", ["There are 4 outcomes, 1 with two heads.", "P(heads = 2) = 1/4 = 0.25."])).toEqual(["unverifiable", "correct"]);
+    expect(labels("Solve $a + b = 7$, $a - b = 1$.", ["Adding, $2a = 8$, so $a = 4$.", "Then $b = 3$.", "So $(a, b) = (4, 3)$."])).not.toContain("inconsistent-step");
+    // "(so 3 + 4 = 7)" still reads the claim inside
+    expect(labels("A problem.", ["That gives 7 (so 3 + 5 = 7)."])).toEqual(["arithmetic-error"]);
+  });
+  it("a subscripted name or an unknown command is one unreadable token, not a product of letters", () => {
+    expect(labels("A car goes 120 km at 40 km/h.", ["Time: $t_1 = 120 / 40 = 3$ h."])).toEqual(["correct"]);
+    expect(labels("A car goes 120 km at 40 km/h.", ["Time: $t_{first} = 120 / 40 = 4$ h."])).toEqual(["arithmetic-error"]);
+    expect(labels("The width is 3 and the length twice it.", ["$w = 3$.", "$\\ell = 2w = 6$."])).not.toContain("invalid-transformation");
+  });
+  it("the article a and the pronoun I are letters next to an operator or glued to a digit", () => {
+    const p = "Pens cost $2 and books $7; 10 items cost $45. How many books?";
+    expect(labels(p, ["Let a be the number of pens and b the number of books.", "Then a + b = 10 and 2a + 7b = 45.", "So 2(10 - b) + 7b = 45, 5b = 25, b = 5."])).toEqual(["unverifiable", "unverifiable", "correct"]);
+  });
+});

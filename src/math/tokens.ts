@@ -75,12 +75,16 @@ export function tokenize(piece: Piece): Token[] {
   const src = piece.math || /\\[a-zA-Z]/.test(piece.text) ? latexToPlain(piece.text) : piece.text;
   const out: Token[] = [];
   const re =
-    /(\d+\s+\d+\/\d+(?![\d/]))|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(\s*(?:%|percent\b))?|([A-Za-z]+(?:'[a-z]+)?)|(=|≈|~|≃)|([+\-*/^()×÷·⋅−–])|(\s+)|(.)/gy;
+    /(\\[A-Za-z]+|[A-Za-z]+\s*_\s*(?:\([^()]*\)|[A-Za-z0-9]))|(\d+\s+\d+\/\d+(?![\d/]))|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(\s*(?:%|percent\b))?|([A-Za-z]+(?:'[a-z]+)?)|(=|≈|~|≃)|([+\-*/^()×÷·⋅−–])|(\s+)|(.)/gy;
   let m: RegExpExecArray | null;
   while ((m = re.exec(src))) {
-    const [all, mixed, num, pct, word, eq, op, space] = m;
+    const [all, unread, mixed, num, pct, word, eq, op, space] = m;
     if (space) continue;
-    if (mixed) {
+    if (unread) {
+      // an unknown command (`\nabla`) or a subscripted name (`t_1`, `v_{avg}`): one unreadable token, never a
+      // product of its letters, so no claim is built on a misreading of it
+      out.push({ t: "break", text: unread });
+    } else if (mixed) {
       const [w, f] = mixed.split(/\s+/);
       out.push({ t: "num", text: `(${w}+${f})`, percent: false, src: mixed });
     } else if (num) {
@@ -94,6 +98,7 @@ export function tokenize(piece: Piece): Token[] {
       }
     } else if (word) {
       if (!piece.math && word === "x" && /^\s+\d/.test(src.slice(re.lastIndex))) out.push({ t: "op", text: "*" }); // "a day x 5 days"
+      else if (!piece.math && PROSE_LETTER_WORDS.has(word) && proseLetterIsVariable(src, m.index, re.lastIndex, out)) out.push({ t: "var", text: word });
       else pushWord(out, word, piece.math);
     } else if (eq) {
       if (eq === "=") out.push({ t: "eq", text: "=" });
@@ -107,6 +112,16 @@ export function tokenize(piece: Piece): Token[] {
   }
   if (piece.math) out.push({ t: "break", text: "" });
   return out;
+}
+
+// "9a + 5c = 268", "a + c = 40", "I = Prt" written in prose: the article a and the pronoun I are variables when
+// glued to a digit before them or next to an operator or "=" (an article is followed by a word, never by "+").
+const PROSE_LETTER_WORDS = new Set(["a", "A", "I"]);
+function proseLetterIsVariable(src: string, start: number, end: number, before: Token[]): boolean {
+  if (/\d$/.test(src.slice(0, start)) && VAR_AFTER_DIGIT.test(src[start]!.toLowerCase())) return true;
+  if (/^\s*[-+*/=^×÷·]/.test(src.slice(end))) return true;
+  const prev = before[before.length - 1];
+  return prev !== undefined && (prev.t === "eq" || (prev.t === "op" && prev.text !== ")")) && /[-+*/=^×÷·(]\s*$/.test(src.slice(0, start));
 }
 
 function pushWord(out: Token[], word: string, math: boolean): void {
