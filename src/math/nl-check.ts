@@ -1,5 +1,5 @@
 import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } from "./claim-check.js";
-import { definedInWords, extractClaims, type Claim } from "./claims.js";
+import { definedInWords, extractClaims, letIntroductions, type Claim } from "./claims.js";
 import { FactBase } from "./equation.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
@@ -20,6 +20,10 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
   const earlier: StepQuantities[] = [];
   const formulaLetters = new Set<string>(); // letters a formula or an equation to solve introduced (not its subject)
   return record.steps.map((text, index) => {
+    // "Now let $x$ be the second number": a let clause naming a letter the solution already used starts a new quantity;
+    // what earlier steps said about the old one is forgotten (not evidence against the new one)
+    const relet = [...letIntroductions(text)].filter((v) => defined.has(v) && facts.known().has(v));
+    if (relet.length) facts.forget(relet);
     for (const v of definedInWords(text)) defined.add(v);
     const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text) };
     const outcomes: PairOutcome[] = [];

@@ -45,4 +45,7 @@ describe("precision: fragments and unreadable names are not operands", () => {
     const p = "Pens cost $2 and books $7; 10 items cost $45. How many books?";
     expect(labels(p, ["Let a be the number of pens and b the number of books.", "Then a + b = 10 and 2a + 7b = 45.", "So 2(10 - b) + 7b = 45, 5b = 25, b = 5."])).toEqual(["unverifiable", "unverifiable", "correct"]);
   });
+  it("a let clause naming a used letter again starts a new quantity", () => {
+    expect(labels("Two parts.", ["Let $x$ be the first number: $x + 3 = 10$, so $x = 7$.", "Now let $x$ be the second number: $2x = 10$, so $x = 5$."])).toEqual(["correct", "correct"]);
+  });
 });
