@@ -34,6 +34,11 @@ confusion: image
 	$(VOUCH) verify out/trajectory-fixtures.jsonl --out out/trajectory-results.jsonl --no-cache --summary-md out/trajectory-summary.md; \
 	  code=$$?; [ $$code -le 1 ]
 	$(VOUCH) confusion out/trajectory-results.jsonl fixtures/trajectories/*.jsonl
+	@echo "held-out set, written blind from docs/tasks (fixtures/heldout/trajectories.jsonl):"
+	@rm -f out/heldout-results.jsonl
+	@$(VOUCH) verify fixtures/heldout/trajectories.jsonl --out out/heldout-results.jsonl --no-cache --json > /dev/null; \
+	  code=$$?; [ $$code -le 1 ]
+	$(VOUCH) confusion out/heldout-results.jsonl fixtures/heldout/trajectories.jsonl
 
 # Tests whose verdicts rest on timing the code (complexity claims) run alone, after the rest, on a quiet machine.
 TIMING_TESTS := src/tasks/planning/verify.docker.test.ts test/trajectories.docker.test.ts

@@ -60,6 +60,16 @@ describe("trajectory fixtures through `vouch verify` and `vouch confusion`", () 
     expect(c.stdout).toMatch(/expected \(rows\) vs found/);
   }, 600_000);
 
+  it("passes the held-out set written blind from the docs (3 sound and 3 flawed per kind) the same way", async () => {
+    const heldout = "fixtures/heldout/trajectories.jsonl";
+    const out = join(dir, "heldout-results.jsonl");
+    const v = await execa("node", [...CLI, "verify", heldout, "--out", out, "--no-cache", "--json"], { reject: false });
+    expect(v.exitCode, v.stderr).toBeLessThanOrEqual(1);
+    const c = await execa("node", [...CLI, "confusion", out, heldout], { reject: false });
+    expect(c.exitCode, c.stdout).toBe(0);
+    expect(c.stdout).toMatch(/total\s+21\/21\s+21\/21/);
+  }, 600_000);
+
   it("runs the static stages with no Docker engine at all, and leaves execution steps unverifiable", async () => {
     const input = await allFixtures();
     const out = join(dir, "static.jsonl");

@@ -15,6 +15,12 @@ import { SandboxLimits } from "../src/sandbox/limits.js";
 
 const add = "def add(a, b):\n    return a + b\n";
 const records = [
+  {
+    // exceptions reach the test as the solution raised them: str(KeyError(1)) is "1", str(KeyError("a")) is "'a'"
+    id: "exception-args",
+    code: "def get(d, k):\n    return d[k]\n",
+    tests: { kind: "assert", code: "assert get({}, 1) == 0\nassert get({}, 'a') == 0\nassert get([], 0) == 0\n" },
+  },
   { id: "pass-assert", code: add, tests: { kind: "assert", code: "assert add(1, 2) == 3\nassert add('a', 'b') == 'ab'\n" } },
   { id: "fail-assert", code: "def add(a, b):\n    return a - b\n", tests: { kind: "assert", code: "assert add(1, 2) == 3\nassert add(0, 0) == 0\n" } },
   { id: "pass-io", code: "n = int(input())\nprint(n * 2)  \n", tests: { kind: "io", cases: [{ input: "3\n", output: "6\n" }, { input: "5\n", output: "10" }] } },
@@ -91,6 +97,11 @@ describe("vouch verify (real Docker)", () => {
     expect(out.get("fail-assert")?.verdict).toBe("fail");
     expect(out.get("fail-assert")?.tests.map((t) => t.status)).toEqual(["fail", "pass"]);
     expect(out.get("fail-assert")?.tests[0]?.message).toBe("AssertionError: got -1, expected 3");
+    expect(out.get("exception-args")?.tests.map((t) => t.message?.replace(/ \(at .*\)$/, ""))).toEqual([
+      "KeyError: 1",
+      "KeyError: 'a'",
+      "IndexError: list index out of range",
+    ]);
     expect(out.get("pass-io")?.verdict).toBe("pass");
     expect(out.get("float-io")?.verdict).toBe("pass");
     const pseudo = out.get("pseudo-fix");

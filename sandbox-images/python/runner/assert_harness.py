@@ -121,8 +121,11 @@ def _exc_info(e):
     where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
     if isinstance(e, SyntaxError):
         where = None  # its message already says "(file, line n)"
-    return {"type": type(e).__name__, "message": str(e), "where": where,
+    info = {"type": type(e).__name__, "message": str(e), "where": where,
             "traceback": "".join(traceback.format_exception_only(type(e), e)).strip()}
+    if all(type(a) in (int, float, str, bool, type(None)) for a in e.args):
+        info["args"] = list(e.args)  # rebuilt as they were: str(KeyError(1)) is "1", str(KeyError("1")) is "'1'"
+    return info
 
 
 # ---------------------------------------------------------------- test process
@@ -186,7 +189,7 @@ def _remote_exception(info):
     msg = info["message"]
     if not (isinstance(cls, type) and issubclass(cls, Exception)) or cls is SolutionGone:
         cls, msg = RemoteError, f"{info['type']}: {msg}"
-    err = cls(msg)
+    err = cls(*info["args"]) if cls is not RemoteError and isinstance(info.get("args"), list) else cls(msg)
     err.vouch_where = info.get("where")
     return err
 

@@ -41,6 +41,14 @@ describe("design against code", () => {
     expect(r.matched).toHaveLength(3);
   });
 
+  it("matches a designed call written with its module (math.isqrt), called as an attribute or imported by name", () => {
+    const attr = "import math\n\ndef squares(a, b):\n    return math.isqrt(b) - math.isqrt(a - 1)\n";
+    expect(designDepartures(design([{ name: "squares", calls: ["math.isqrt"] }]), attr).departures).toEqual([]);
+    const named = "from math import isqrt\n\ndef squares(a, b):\n    return isqrt(b) - isqrt(a - 1)\n";
+    expect(designDepartures(design([{ name: "squares", calls: ["math.isqrt"] }]), named).departures).toEqual([]);
+    expect(designDepartures(design([{ name: "squares", calls: ["math.floor"] }]), attr).departures).toHaveLength(1);
+  });
+
   it("reports a designed function the code lacks and a designed call it never makes", () => {
     const r = designDepartures(design([{ name: "validate" }, { name: "helper", calls: ["g"] }]), code);
     expect(r.departures).toHaveLength(2);

@@ -43,8 +43,10 @@ export function designDepartures(design: Design, code: string): { departures: st
 }
 
 // Does the code call `callee` between two lines (inside one function)? Passing it on as a value counts
-// (`map(helper, xs)`, `sorted(xs, key=helper)`): the function uses it.
+// (`map(helper, xs)`, `sorted(xs, key=helper)`): the function uses it. A dotted callee (`math.isqrt`,
+// `heapq.heappush`) is called as an attribute, or by its last name after `from math import isqrt`.
 function callSitesIn(code: string, callee: string, from: number, to: number): boolean {
   const inside = (line: number) => line >= from && line <= to;
-  return callsTo(code, callee).some((s) => inside(s.line)) || scanNames(code).uses.some((u) => u.name === callee && inside(u.line));
+  const name = callee.split(".").at(-1)!;
+  return callsTo(code, name).some((s) => inside(s.line)) || scanNames(code).uses.some((u) => u.name === name && inside(u.line));
 }
