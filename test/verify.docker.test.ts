@@ -15,12 +15,6 @@ import { SandboxLimits } from "../src/sandbox/limits.js";
 
 const add = "def add(a, b):\n    return a + b\n";
 const records = [
-  {
-    // exceptions reach the test as the solution raised them: str(KeyError(1)) is "1", str(KeyError("a")) is "'a'"
-    id: "exception-args",
-    code: "def get(d, k):\n    return d[k]\n",
-    tests: { kind: "assert", code: "assert get({}, 1) == 0\nassert get({}, 'a') == 0\nassert get([], 0) == 0\n" },
-  },
   { id: "pass-assert", code: add, tests: { kind: "assert", code: "assert add(1, 2) == 3\nassert add('a', 'b') == 'ab'\n" } },
   { id: "fail-assert", code: "def add(a, b):\n    return a - b\n", tests: { kind: "assert", code: "assert add(1, 2) == 3\nassert add(0, 0) == 0\n" } },
   { id: "pass-io", code: "n = int(input())\nprint(n * 2)  \n", tests: { kind: "io", cases: [{ input: "3\n", output: "6\n" }, { input: "5\n", output: "10" }] } },
@@ -63,6 +57,12 @@ const records = [
     },
   },
   { id: "hash-order", code: "print(list({'apple', 'pear', 'fig', 'kiwi', 'plum'}))\n", tests: { kind: "io", cases: [{ input: "", output: "x" }] } },
+  {
+    // exceptions reach the test as the solution raised them: str(KeyError(1)) is "1", str(KeyError("a")) is "'a'"
+    id: "exception-args",
+    code: "def get(d, k):\n    return d[k]\n",
+    tests: { kind: "assert", code: "assert get({}, 1) == 0\nassert get({}, 'a') == 0\nassert get([], 0) == 0\n" },
+  },
 ];
 
 async function batch(lines: string[]): Promise<{ dir: string; input: string; output: string }> {
