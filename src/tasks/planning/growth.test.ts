@@ -54,6 +54,15 @@ describe("fitSizes", () => {
     const quad = fitSizes([{ n: 1000, ms: 25 }, { n: 2000, ms: 100 }])!;
     expect(quad.at(-1)! / quad[0]!).toBeLessThan(6);
   });
+  it("does not call a slope nearer another class consistent with the claim", () => {
+    const s089 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 3 * k ** 0.89 }));
+    expect(judgeGrowth("O(sqrt n)", { points: s089, baseline: none }).label).toBe("unverifiable");
+    const s062 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 3 * k ** 0.62 }));
+    expect(judgeGrowth("O(sqrt n)", { points: s062, baseline: none }).label).toBe("correct");
+    const s112 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 3 * k ** 1.12 }));
+    expect(judgeGrowth("O(n)", { points: s112, baseline: none }).label).toBe("correct"); // O(n log n) is no rival
+  });
+
   it("gives no verdict when the two timing jobs, judged alone, disagree (a disturbed machine)", () => {
     const run1 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 3 * Math.sqrt(k) * 10 }));
     const run2 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 50 }));

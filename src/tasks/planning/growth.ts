@@ -101,6 +101,14 @@ function fitSet(m: GrowthMeasurement): { pts: TimingPoint[]; copyDominates: bool
 /** A slope within this of a class's expected slope is taken as that class. */
 const ON_CLASS = 0.15;
 
+// Is the claim's class (or one timing cannot tell from it: O(1)/O(log n), O(n)/O(n log n)) the nearest class to
+// the measured slope? The agreement bands alone reach halfway to a neighbour (O(sqrt n) and O(n) are 0.5 apart).
+function claimIsNearest(claim: ComplexityClass, s: number): boolean {
+  const classes: ComplexityClass[] = ["O(1)", "O(log n)", "O(sqrt n)", "O(n)", "O(n log n)", "O(n^2)", "O(n^3)"];
+  const e = expectedSlope(claim);
+  return classes.every((c) => Math.abs(expectedSlope(c) - e) <= 0.1 || Math.abs(s - e) <= Math.abs(s - expectedSlope(c)));
+}
+
 // The polynomial class whose expected slope the measured slope sits on, if any.
 export function nearestClass(s: number): { cls: ComplexityClass } | undefined {
   const classes: ComplexityClass[] = ["O(1)", "O(sqrt n)", "O(n)", "O(n^2)", "O(n^3)"];
@@ -156,7 +164,7 @@ function judgeOnce(claim: ComplexityClass, m: GrowthMeasurement): Judgement {
   if (near && near.cls !== claim && expectedSlope(near.cls) !== e && Math.abs(diff) >= 0.4 && (diff < 0 || !copyDominates)) {
     return { label: "wrong", type: "inconsistent-step", evidence: `${measured}: that is ${near.cls} (expected about ${expectedSlope(near.cls)}), not ${claim} (expected about ${e})` };
   }
-  if (diff >= -AGREE_BELOW && diff <= AGREE_ABOVE && !copyDominates) return { label: "correct", evidence: `${measured}, consistent with ${claim} (expected about ${e})` };
+  if (diff >= -AGREE_BELOW && diff <= AGREE_ABOVE && !copyDominates && claimIsNearest(claim, s)) return { label: "correct", evidence: `${measured}, consistent with ${claim} (expected about ${e})` };
   if (diff <= -DISAGREE_BELOW) return { label: "wrong", type: "inconsistent-step", evidence: `${measured}: grows clearly slower than ${claim} (expected about ${e})` };
   if (diff >= DISAGREE_ABOVE && !copyDominates) return { label: "wrong", type: "inconsistent-step", evidence: `${measured}: grows clearly faster than ${claim} (expected about ${e})` };
   return { label: "unverifiable", evidence: `${measured}: ${copyDominates ? "the function's own growth is hidden by the copy" : "borderline"} for ${claim} (expected about ${e})` };
