@@ -45,7 +45,8 @@ describe("trajectory fixtures through `vouch verify` and `vouch confusion`", () 
     }
   });
 
-  it("passes every sound fixture and catches the flawed ones with the right error type and first wrong step", async () => {
+  // one retry: planning's complexity claims are timed, and a busy machine can leave one unverifiable (never wrong)
+  it("passes every sound fixture and catches the flawed ones with the right error type and first wrong step", { timeout: 600_000, retry: 1 }, async () => {
     const input = await allFixtures();
     const out = join(dir, "results.jsonl");
     const v = await execa("node", [...CLI, "verify", input, "--out", out, "--no-cache", "--json"], { reject: false });
@@ -58,7 +59,7 @@ describe("trajectory fixtures through `vouch verify` and `vouch confusion`", () 
     console.log(c.stdout);
     expect(c.exitCode, c.stdout).toBe(0);
     expect(c.stdout).toMatch(/expected \(rows\) vs found/);
-  }, 600_000);
+  });
 
   it("passes the held-out set written blind from the docs (3 sound and 3 flawed per kind) the same way", async () => {
     const heldout = "fixtures/heldout/trajectories.jsonl";

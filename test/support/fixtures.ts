@@ -21,6 +21,9 @@ export interface FixtureSuiteOptions {
   also?: (rec: Fixture, result: TrajectoryResult) => void;
   /** Minimum sound and flawed records the kind must have. */
   atLeast?: number;
+  /** Retries of a record's test: only for kinds whose verdicts rest on timing, which a busy machine can make
+   * unverifiable (never wrong); the retry is a quieter moment, not a different answer. */
+  retry?: number;
 }
 
 // Every fixture of a kind through the whole cascade on the real engine, compared with its label
@@ -43,13 +46,13 @@ export function fixtureSuites<T>(task: TaskDefinition<T>, opts: FixtureSuiteOpti
 
     for (const rec of records) {
       const title = rec.expect.verdict === "pass" ? "passes" : `${rec.expect.error} at step ${rec.expect.firstWrongStep}`;
-      it(`${rec.id}: ${title}`, async () => {
+      it(`${rec.id}: ${title}`, { timeout: 120_000, retry: opts.retry ?? 0 }, async () => {
         const r = await verifyTrajectory(task, rec, ctx);
         const got = { verdict: r.verdict, error: r.steps[r.firstWrongStep]?.errorType, firstWrongStep: r.firstWrongStep };
         const want = rec.expect.verdict === "pass" ? { verdict: "pass", error: undefined, firstWrongStep: -1 } : rec.expect;
         expect(got, JSON.stringify(r.steps, null, 1)).toEqual(want);
         opts.also?.(rec, r);
-      }, 120_000);
+      });
     }
   });
 
