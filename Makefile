@@ -34,11 +34,13 @@ confusion: image
 	$(VOUCH) verify out/trajectory-fixtures.jsonl --out out/trajectory-results.jsonl --no-cache --summary-md out/trajectory-summary.md; \
 	  code=$$?; [ $$code -le 1 ]
 	$(VOUCH) confusion out/trajectory-results.jsonl fixtures/trajectories/*.jsonl
-	@echo "held-out set, written blind from docs/tasks (fixtures/heldout/trajectories.jsonl):"
-	@rm -f out/heldout-results.jsonl
-	@$(VOUCH) verify fixtures/heldout/trajectories.jsonl --out out/heldout-results.jsonl --no-cache --json > /dev/null; \
-	  code=$$?; [ $$code -le 1 ]
-	$(VOUCH) confusion out/heldout-results.jsonl fixtures/heldout/trajectories.jsonl
+	@for set in heldout heldout2; do \
+	  echo "held-out set, written blind from docs/tasks (fixtures/$$set/trajectories.jsonl):"; \
+	  rm -f out/$$set-results.jsonl; \
+	  $(VOUCH) verify fixtures/$$set/trajectories.jsonl --out out/$$set-results.jsonl --no-cache --json > /dev/null; \
+	  code=$$?; [ $$code -le 1 ] || exit 1; \
+	  $(VOUCH) confusion out/$$set-results.jsonl fixtures/$$set/trajectories.jsonl || exit 1; \
+	done
 
 # Tests whose verdicts rest on timing the code (complexity claims) run alone, after the rest, on a quiet machine.
 TIMING_TESTS := src/tasks/planning/verify.docker.test.ts test/trajectories.docker.test.ts
