@@ -20,6 +20,16 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "vouch-traj-"));
 }, 600_000);
 
+// The steps Vouch labelled on the records `vouch confusion` lists as not as expected (for a failure message).
+async function evidenceOfMismatches(results: string, confusionText: string): Promise<string> {
+  const ids = new Set([...confusionText.matchAll(/^ {2}(\S+) \(/gm)].map((m) => m[1]!));
+  const lines = (await readFile(results, "utf8")).split("\n").filter(Boolean).map((l) => TrajectoryResult.parse(JSON.parse(l)));
+  return lines
+    .filter((r) => ids.has(r.id))
+    .map((r) => `${r.id}:\n${r.steps.map((s) => `  ${s.index} ${s.label} ${s.name.slice(0, 40)}: ${s.evidence}`).join("\n")}`)
+    .join("\n");
+}
+
 async function allFixtures(): Promise<string> {
   const file = join(dir, "all.jsonl");
   const text = (await Promise.all(files.map((f) => readFile(f, "utf8")))).map((t) => t.trimEnd()).join("\n");
@@ -57,7 +67,7 @@ describe("trajectory fixtures through `vouch verify` and `vouch confusion`", () 
     expect(Object.keys(summary.trajectories.byTask).sort()).toEqual([...TaskKind.options].sort());
     const c = await execa("node", [...CLI, "confusion", out, ...files], { reject: false });
     console.log(c.stdout);
-    expect(c.exitCode, c.stdout).toBe(0);
+    expect(c.exitCode, `${c.stdout}\n${await evidenceOfMismatches(out, c.stdout)}`).toBe(0);
     expect(c.stdout).toMatch(/expected \(rows\) vs found/);
   });
 
@@ -67,7 +77,7 @@ describe("trajectory fixtures through `vouch verify` and `vouch confusion`", () 
     const v = await execa("node", [...CLI, "verify", heldout, "--out", out, "--no-cache", "--json"], { reject: false });
     expect(v.exitCode, v.stderr).toBeLessThanOrEqual(1);
     const c = await execa("node", [...CLI, "confusion", out, heldout], { reject: false });
-    expect(c.exitCode, c.stdout).toBe(0);
+    expect(c.exitCode, `${c.stdout}\n${await evidenceOfMismatches(out, c.stdout)}`).toBe(0);
     expect(c.stdout).toMatch(/total\s+21\/21\s+21\/21/);
   });
 
