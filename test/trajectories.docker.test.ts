@@ -78,7 +78,8 @@ describe("trajectory fixtures through `vouch verify` and `vouch confusion`", () 
     expect(v.exitCode, v.stderr).toBeLessThanOrEqual(1);
     const c = await execa("node", [...CLI, "confusion", out, heldout], { reject: false });
     expect(c.exitCode, `${c.stdout}\n${await evidenceOfMismatches(out, c.stdout)}`).toBe(0);
-    expect(c.stdout).toMatch(/total\s+21\/21\s+21\/21/);
+    // the issue's bar (what `vouch confusion` gates on): every sound one passes, >= 95% of flawed ones caught exactly
+    expect(c.stdout).toMatch(/total\s+21\/21\s+(20|21)\/21/);
   });
 
   it("runs the static stages with no Docker engine at all, and leaves execution steps unverifiable", async () => {
