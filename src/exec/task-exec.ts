@@ -91,8 +91,9 @@ export class TaskExec {
   }
 
   /**
-   * Runs `work` with no other job of this TaskExec in flight: waits for running jobs to end and holds new ones
-   * back until it is done. For measurements that other work on the machine would disturb (timing the code).
+   * Runs `work` with no other job of this TaskExec in flight: waits for running jobs to end (and for the provider
+   * to finish starting or removing containers) and holds new ones back until it is done. For measurements that
+   * other work on the machine would disturb (timing the code).
    */
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (insideExclusive.getStore()) return work();
@@ -102,6 +103,7 @@ export class TaskExec {
     try {
       if (this.running > 0) await new Promise<void>((r) => (this.drained = r));
       this.drained = undefined;
+      await this.settle(); // containers being replaced or removed cost CPU too
       return await insideExclusive.run(true, work);
     } finally {
       this.quiet = undefined;
@@ -130,6 +132,11 @@ export class TaskExec {
     } finally {
       this.leave();
     }
+  }
+
+  /** Resolves once the provider is not starting or removing containers. */
+  async settle(): Promise<void> {
+    await this.provider.settle?.();
   }
 
   /** Runs argv in a fresh job of a sandbox: the primitive the others build on. */

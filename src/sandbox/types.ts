@@ -54,6 +54,8 @@ export interface SandboxProvider {
   acquire(): Promise<Sandbox>;
   /** Gives a sandbox back; a breached one is destroyed and replaced. */
   release(sb: Sandbox): Promise<void>;
+  /** Resolves once no sandbox is being started or removed (optional: for measurements the engine's work would disturb). */
+  settle?(): Promise<void>;
   /** Removes every sandbox this provider started. */
   close(): Promise<void>;
 }

@@ -93,6 +93,11 @@ export class DockerProvider implements SandboxProvider {
     return sb;
   }
 
+  // Resolves once no container is being started or removed (engine work that would disturb a timing).
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.spares, ...this.removing]);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     live.delete(this);
