@@ -54,6 +54,14 @@ describe("fitSizes", () => {
     const quad = fitSizes([{ n: 1000, ms: 25 }, { n: 2000, ms: 100 }])!;
     expect(quad.at(-1)! / quad[0]!).toBeLessThan(6);
   });
+  it("refutes a polynomial claim from two sizes when the growth between them is explosive, and only then", () => {
+    const explosive = [{ n: 8, ms: 0.22 }, { n: 12, ms: 21 }, { n: 13, ms: 102 }];
+    expect(judgeGrowth("O(n^2)", { points: explosive, baseline: none })).toMatchObject({ label: "wrong", type: "inconsistent-step" });
+    const mild = [{ n: 8, ms: 0.22 }, { n: 12, ms: 21 }, { n: 13, ms: 30 }];
+    expect(judgeGrowth("O(n^2)", { points: mild, baseline: none }).label).toBe("unverifiable");
+    expect(judgeGrowth("O(2^n)", { points: explosive, baseline: none }).label).not.toBe("wrong");
+  });
+
   it("does not call a slope nearer another class consistent with the claim", () => {
     const s089 = [1, 2, 4, 8, 16, 32].map((k) => ({ n: k * 1000, ms: 3 * k ** 0.89 }));
     expect(judgeGrowth("O(sqrt n)", { points: s089, baseline: none }).label).toBe("unverifiable");

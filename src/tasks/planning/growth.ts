@@ -132,6 +132,18 @@ export function judgeGrowth(claim: ComplexityClass, m: GrowthMeasurement): Judge
   return overall;
 }
 
+// With only two measurable sizes (growth so steep that the schedule jumped past the rest), a time ratio far beyond
+// what the claimed polynomial allows between them (3x its ratio, and over 3x) is still unmistakable: 21 ms at
+// n=12 and 102 ms at n=13 is not O(n^2), which allows 1.17x there. Undefined when it is not that clear.
+function explosiveGrowth(claim: ComplexityClass, pts: readonly TimingPoint[]): string | undefined {
+  if (pts.length !== 2 || claim === "O(2^n)") return undefined;
+  const [a, b] = pts as [TimingPoint, TimingPoint];
+  const r = b.ms / a.ms;
+  const allowed = (b.n / a.n) ** expectedSlope(claim);
+  if (b.n <= a.n || r < 3 || r < 3 * allowed) return undefined;
+  return `${show(pts)}: ${r.toFixed(1)}x the time for ${(b.n / a.n).toFixed(2)}x the size, far beyond the ${allowed.toFixed(2)}x ${claim} allows`;
+}
+
 // The judgement of one set of timing points.
 function judgeOnce(claim: ComplexityClass, m: GrowthMeasurement): Judgement {
   const last = m.points.at(-1);
@@ -139,6 +151,8 @@ function judgeOnce(claim: ComplexityClass, m: GrowthMeasurement): Judgement {
   if (!last) return { label: "unverifiable", evidence: `no timing point${stopped}` };
   const { pts, copyDominates } = fitSet(m);
   if (pts.length < 3) {
+    const steep = explosiveGrowth(claim, pts);
+    if (steep) return { label: "wrong", type: "inconsistent-step", evidence: `${steep}${stopped}` };
     if (last.n < 2 ** 20) return { label: "unverifiable", evidence: `too few measurable sizes (${show(m.points.slice(-3))})${stopped}` };
     const flat = `at n=${last.n} one call takes ${fmt(last.ms)} ms: no measurable growth`;
     if (expectedSlope(claim) <= 0.5) return { label: "correct", evidence: `${flat}, consistent with ${claim}` };
