@@ -36,11 +36,6 @@ export interface GeneratedInput {
   repr: string;
 }
 
-export interface TimingPoint {
-  n: number;
-  ms: number;
-}
-
 const MAX_ATTEMPTS = 2;
 /** Each differential call's own limit: a hanging input costs itself, not the inputs after it. */
 export const CALL_TIMEOUT_MS = 1000;
@@ -180,12 +175,6 @@ export class TaskExec {
     return { inputs, end };
   }
 
-  /** Best-of-3 time of `entry` on inputs made by `makeInput` (`lambda n: args`) for growing n. */
-  async time(code: string, entry: string, makeInput: string, sizes: number[], budgetMs = 2000): Promise<{ points: TimingPoint[]; end: JobEnd }> {
-    const { lines, end } = await this.harness(code, { mode: "time", entry, make_input: makeInput, sizes, budget_ms: budgetMs }, 30_000);
-    const points = lines.filter((l) => typeof l.n === "number" && l.ok === true).map((l) => ({ n: Number(l.n), ms: Number(l.ms) }));
-    return { points, end };
-  }
 }
 
 // Two reprs denote the same value: equal text, or numbers equal to 1e-9 relative.

@@ -1,11 +1,10 @@
-"""Calls a solution's entry point on many inputs, for differential tests, input generation and timing.
+"""Calls a solution's entry point on many inputs, for differential tests and input generation.
 
 Usage: python3 call_harness.py solution.py < request.json, results as JSON lines on fd 3.
-Request: {"mode": "call"|"generate"|"time", "entry": name, ...}
+Request: {"mode": "call"|"generate", "entry": name, ...}
   call:     {"inputs": [src, ...]}            each src is a Python expression giving the argument tuple
   call and generate take "call_timeout_ms": each call's own limit (a hang costs that call only)
   generate: {"seeds": [src, ...], "count": n, "seed": s}   mutated inputs from seed argument tuples
-  time:     {"make_input": src, "sizes": [n, ...], "budget_ms": m}   src is `lambda n: <argument tuple>`
 The solution runs in this process (the job is its own sandboxed process group); the host never trusts
 more than it could check: differential results are compared across separate jobs.
 """
@@ -162,22 +161,6 @@ def main():
                 continue  # outside the reference's domain (it raised or hung)
             report.write(json.dumps({"input": key, **result}) + "\n")
             made += 1
-    elif mode == "time":
-        make = eval(req["make_input"], {"random": random, "range": range, "list": list})
-        budget = req.get("budget_ms", 2000)
-        for n in req["sizes"]:
-            random.seed(n)
-            args = _args(make(n))
-            best = None
-            for _ in range(req.get("repeats", 3)):
-                r = _call(fn, args)
-                if not r["ok"]:
-                    report.write(json.dumps({"n": n, **r}) + "\n")
-                    return
-                best = r["ms"] if best is None else min(best, r["ms"])
-            report.write(json.dumps({"n": n, "ok": True, "ms": best}) + "\n")
-            if best > budget:
-                break
     report.write(json.dumps({"done": True}) + "\n")
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TimingPoint } from "../../exec/task-exec.js";
+import type { TimingPoint } from "./growth.js";
 import { fitSizes, judgeGrowth, MAX_N, nextSize, robustSlope, TARGET_MS } from "./growth.js";
 
 // Times of cost(n) at sizes a factor sqrt(2) apart, ending where the cost is about the target.

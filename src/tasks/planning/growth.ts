@@ -1,6 +1,11 @@
-import type { TimingPoint } from "../../exec/task-exec.js";
 import type { Judgement } from "../shared/differential.js";
 import { expectedSlope, type ComplexityClass } from "./complexity.js";
+
+// One measured size: the best time of a call on an input of size n.
+export interface TimingPoint {
+  n: number;
+  ms: number;
+}
 
 /** The schedule stops once one call takes this long (ms): large enough to be well above timer and scheduler noise. */
 export const TARGET_MS = 100;
@@ -67,7 +72,7 @@ export function robustSlope(xs: readonly number[], ys: readonly number[]): numbe
 export interface GrowthMeasurement {
   /** Best-of-3 times of the entry point, by growing n: the fit sizes (best over two jobs) when there are any, else the schedule. */
   points: TimingPoint[];
-  /** For a timer that also times copying the arguments (TaskExec.time does): best-of-3 times of a function that
+  /** For a timer that also times copying the arguments: best times of a function that
    * does nothing, on the same inputs. Empty when only the call is timed (measure.ts times CPU time of the call alone). */
   baseline: TimingPoint[];
   /** Why the schedule ended early (the call raised, hit a limit), if it did. */

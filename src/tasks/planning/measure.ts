@@ -1,5 +1,5 @@
-import type { TaskExec, TimingPoint } from "../../exec/task-exec.js";
-import { fitSizes, nextSize, type GrowthMeasurement } from "./growth.js";
+import type { TaskExec } from "../../exec/task-exec.js";
+import { fitSizes, nextSize, type GrowthMeasurement, type TimingPoint } from "./growth.js";
 
 const TIMER = "_vouch_cpu_ms";
 const MAX_JOBS = 40;
