@@ -4,9 +4,9 @@ import { planningTask } from "./verify.js";
 
 // Every labelled fixture on the real engine: one wrong step per flaw; a sound record's complexity claim, when it has
 // an entry point and an input builder, is judged from real timings (a slope or "no measurable growth" as evidence).
-// One retry: a busy machine can leave a timing unverifiable (never wrong).
+// Two retries: a busy machine can leave a timing unverifiable (never wrong).
 fixtureSuites(planningTask, {
-  retry: 1,
+  retry: 2,
   also: (rec, r) => {
     onlyThePlantedFlaw(rec, r);
     const claim = r.steps.find((s) => s.name.startsWith("complexity claim"));
