@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { z } from "zod";
+import { parseFlags } from "./flags.js";
 import { VouchError } from "../core/errors.js";
 import { TrajectoryResult } from "../core/trajectory-result.js";
 import { readJsonl } from "../dataset/jsonl-reader.js";
@@ -10,7 +11,7 @@ const Flags = z.object({ json: z.boolean().default(false), minCaught: z.coerce.n
 // `vouch confusion RESULTS LABELLED...`: how verification results compare with labelled fixtures.
 // Exit 1 when a sound record failed or fewer flawed ones than --min-caught were caught exactly.
 export async function confusionCommand(results: string, labelled: string[], raw: Record<string, unknown>): Promise<number> {
-  const f = Flags.parse(raw);
+  const f = parseFlags(Flags, raw);
   const byId = new Map<string, TrajectoryResult>();
   for await (const item of readJsonl(results, TrajectoryResult)) if (item.ok) byId.set(item.value.id, item.value);
   const labels: LabelledRecord[] = [];

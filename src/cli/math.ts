@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { z } from "zod";
-import { VouchError } from "../core/errors.js";
+import { parseFlags } from "./flags.js";
 import { countLines } from "../dataset/count-lines.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
 import { formatMathSummary, math, type MathSummary } from "../math/batch.js";
@@ -17,13 +17,6 @@ export const MathFlags = z.object({
 });
 export type MathFlags = z.output<typeof MathFlags>;
 
-function parseFlags(raw: Record<string, unknown>): MathFlags {
-  const parsed = MathFlags.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const flag = String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  throw new VouchError("USAGE", `--${flag}: ${issue.message} (got ${JSON.stringify(raw[String(issue.path[0])])})`);
-}
 
 // Exit code of a math batch: 2 malformed lines, 1 share of solutions with an error step over the gate, else 0.
 export function mathExitCode(s: MathSummary, maxErrorRate?: number): number {
@@ -33,7 +26,7 @@ export function mathExitCode(s: MathSummary, maxErrorRate?: number): number {
 }
 
 export async function mathCommand(input: string, raw: Record<string, unknown>): Promise<number> {
-  const f = parseFlags(raw);
+  const f = parseFlags(MathFlags, raw);
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);

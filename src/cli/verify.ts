@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VouchError } from "../core/errors.js";
+import { parseFlags } from "./flags.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
 import { verify } from "../exec/verify.js";
 import { formatSummaryMarkdown, formatSummaryText, type BatchSummary } from "../report/summary.js";
@@ -25,13 +25,6 @@ export const VerifyFlags = z.object({
 });
 export type VerifyFlags = z.output<typeof VerifyFlags>;
 
-function parseFlags(raw: Record<string, unknown>): VerifyFlags {
-  const parsed = VerifyFlags.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const flag = String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  throw new VouchError("USAGE", `--${flag}: ${issue.message} (got ${JSON.stringify(raw[String(issue.path[0])])})`);
-}
 
 // The exit code of a batch: 3 unverified records, 2 malformed lines, 1 pass rate under the gate, else 0.
 export function batchExitCode(s: BatchSummary, minPassRate?: number): number {
@@ -42,7 +35,7 @@ export function batchExitCode(s: BatchSummary, minPassRate?: number): number {
 }
 
 export async function verifyCommand(input: string, raw: Record<string, unknown>): Promise<number> {
-  const f = parseFlags(raw);
+  const f = parseFlags(VerifyFlags, raw);
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);
