@@ -6,6 +6,7 @@ export type VouchErrorCode =
   | "IMAGE_BUILD_FAILED"
   | "IMAGE_MISSING"
   | "LLM_UNREACHABLE"
+  | "LLM_REPLY_INVALID"
   | "INTERNAL";
 
 const brand = Symbol.for("vouch.error");
@@ -36,5 +37,6 @@ export const exitCodes: Record<VouchErrorCode, number> = {
   IMAGE_BUILD_FAILED: 4,
   IMAGE_MISSING: 4,
   LLM_UNREACHABLE: 5,
+  LLM_REPLY_INVALID: 5,
   INTERNAL: 70,
 };
