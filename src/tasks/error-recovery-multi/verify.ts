@@ -1,13 +1,13 @@
 import { applyDiff, syntaxErrors } from "../../analysis/index.js";
-import type { SuiteResult } from "../../core/result.js";
 import type { Cascade } from "../cascade.js";
 import { checkBeyondVisible, describeTest } from "../error-recovery/beyond-visible.js";
 import { failingTests, outcomeError, passingNames } from "../error-recovery/outcome.js";
 import { solutionDiff } from "../error-recovery/scope.js";
-import { compareFeedback, findTest, parseErrorText, sameError } from "../shared/feedback.js";
+import { findTest, parseErrorText } from "../shared/feedback.js";
 import { defineTask, type ExecContext } from "../types.js";
 import { failureEvidence, mentionedEvidence } from "./reflection.js";
-import { ErrorRecoveryMulti, type Turn, type TurnFeedback } from "./schema.js";
+import { feedbackMismatches, recordsSomething } from "./feedback-check.js";
+import { ErrorRecoveryMulti, type Turn } from "./schema.js";
 
 // Where each turn's steps sit in the step list.
 export interface TurnSteps {
@@ -46,8 +46,6 @@ export function resolveTurns(turns: readonly Turn[]): Array<{ code?: string; rea
   return out;
 }
 
-const recordsSomething = (f: TurnFeedback) => f.tests.length > 0 || f.error !== undefined || f.all_pass !== undefined;
-
 // Static: every turn's code can be had (patches apply), the last turn parses, and feedback that contradicts
 // what parsing alone shows (a syntax error recorded for code that parses, or passing tests for code that does not).
 function staticChecks(rec: ErrorRecoveryMulti, c: Cascade): void {
@@ -72,28 +70,6 @@ function staticChecks(rec: ErrorRecoveryMulti, c: Cascade): void {
     c.unverifiable(s.feedback, recordsSomething(fb) ? "needs a run" : "the turn records no feedback");
     if (s.reflection !== undefined) c.unverifiable(s.reflection, "needs the turn's real failure");
   });
-}
-
-// Whether recorded feedback agrees with a real run; one line per disagreement.
-function feedbackMismatches(fb: TurnFeedback, suite: SuiteResult): string[] {
-  const out: string[] = [];
-  const failing = failingTests(suite);
-  const loadFailed = suite.tests.length === 0 && suite.verdict !== "pass";
-  if (loadFailed) {
-    for (const t of fb.tests) if (t.status === "pass") out.push(`${t.name}: recorded pass, but the code fails before any test (${suite.message})`);
-  } else out.push(...compareFeedback(fb.tests, suite.tests));
-  if (fb.all_pass !== undefined && fb.all_pass !== (failing.length === 0)) {
-    out.push(fb.all_pass ? `records all tests passing; really ${failing.map(describeTest).join("; ")}` : "records a failure; all tests pass");
-  }
-  if (fb.error !== undefined) {
-    const claimed = parseErrorText(fb.error);
-    const matches = failing.some((t) => sameError(claimed, parseErrorText(t.message ?? "")).same);
-    if (!matches) {
-      const real = failing.map((t) => t.message ?? t.status).join("; ");
-      out.push(`records the error ${JSON.stringify(fb.error.trim().split("\n").pop())}; the run gave ${real || "no error"}`);
-    }
-  }
-  return out;
 }
 
 // Execute: run every turn; check its feedback, its regressions against earlier turns, its reflection, and the
