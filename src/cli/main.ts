@@ -14,6 +14,8 @@ cli
   .option("--memory-mb <mb>", "Memory limit per sample", { default: 256 })
   .option("--shard <i/N>", "Verify only shard i of N (merge outputs with `vouch merge`)")
   .option("--min-pass-rate <r>", "Exit 1 when the pass rate (0..1) is lower")
+  .option("--fail-on <types>", "Exit 1 when any record has a wrong step of these error types (comma-separated, e.g. hallucinated-step)")
+  .option("--junit <file>", "Also write JUnit XML of the whole output (one suite per task kind, code records apart)")
   .option("--no-cache", "Do not read or write the result cache")
   .option("--cache-dir <dir>", "Result cache directory (default ~/.cache/vouch/results)")
   .option("--summary-md <file>", "Also write the summary as Markdown (for a CI job summary)")

@@ -7,6 +7,10 @@ import { MiB } from "../sandbox/limits.js";
 import { writeFile } from "node:fs/promises";
 import { countLines } from "../dataset/count-lines.js";
 import { createProgress, type Progress } from "./progress.js";
+import { ErrorType } from "../core/taxonomy.js";
+import { latestResults } from "../report/results-file.js";
+import { junitXml, verifyJunit } from "../report/junit.js";
+import { failOnHits, formatGateHits } from "../report/gate.js";
 
 // The flags of `vouch verify`, coerced and checked once; a bad value is a USAGE error naming the flag.
 export const VerifyFlags = z.object({
@@ -22,6 +26,12 @@ export const VerifyFlags = z.object({
   minPassRate: z.coerce.number().min(0).max(1).optional(),
   summaryMd: z.string().optional(),
   staticOnly: z.boolean().default(false),
+  junit: z.string().min(1).optional(),
+  failOn: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((x) => x.trim()).filter(Boolean) : []))
+    .pipe(z.array(ErrorType)),
 });
 export type VerifyFlags = z.output<typeof VerifyFlags>;
 
@@ -65,5 +75,16 @@ export async function verifyCommand(input: string, raw: Record<string, unknown>)
   if (f.json) process.stdout.write(JSON.stringify(summary) + "\n");
   else process.stdout.write(formatSummaryText(summary) + "\n");
   if (f.summaryMd) await writeFile(f.summaryMd, formatSummaryMarkdown(summary));
-  return batchExitCode(summary, f.minPassRate);
+  const gated = f.junit || f.failOn.length ? await reportOutput(f) : 0;
+  return batchExitCode(summary, f.minPassRate) || gated;
+}
+
+// --junit and --fail-on read the whole output (resumed records too): writes the XML, returns 1 when the gate trips.
+async function reportOutput(f: VerifyFlags): Promise<number> {
+  const { entries } = await latestResults(f.out);
+  if (f.junit) await writeFile(f.junit, junitXml(verifyJunit(entries.map((e) => e.result))));
+  const hits = failOnHits(entries, f.failOn);
+  if (hits.length === 0) return 0;
+  process.stderr.write([`--fail-on ${f.failOn.join(",")}: ${hits.length} record(s) have such a step`, ...formatGateHits(hits)].join("\n") + "\n");
+  return 1;
 }

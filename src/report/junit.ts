@@ -1,6 +1,8 @@
 // JUnit XML: the report format every CI system reads. Generic (suites of cases); verify and replay map to it.
 
 import { z } from "zod";
+import type { VerifyResult } from "../core/result.js";
+import { TaskKind, type TrajectoryResult } from "../core/trajectory-result.js";
 
 // What went wrong in a case: a short type, a one-line message, and optional long text (evidence, output).
 export const JunitOutcome = z.object({ type: z.string(), message: z.string(), text: z.string().optional() });
@@ -82,4 +84,48 @@ export function junitXml(suites: JunitSuite[]): string {
   }
   out.push(`</testsuites>`);
   return out.join("\n") + "\n";
+}
+
+const TEXT_MAX = 4000;
+const clip = (s: string, n = TEXT_MAX) => (s.length > n ? `${s.slice(0, n)}... (${s.length - n} more characters)` : s);
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ");
+
+// A trajectory result as a case: a failure names the first wrong step's error type and evidence; infra-error is an error.
+function trajectoryCase(r: TrajectoryResult): JunitCase {
+  const base = { name: r.id, classname: `vouch.${r.task}`, timeMs: r.durationMs };
+  if (r.verdict === "infra-error") return { ...base, error: { type: "infra-error", message: oneLine(r.message ?? "the sandbox failed; the record was not verified") } };
+  if (r.verdict === "pass") return base;
+  const first = r.steps.find((s) => s.index === r.firstWrongStep);
+  const wrong = r.steps.filter((s) => s.label === "wrong").map((s) => `step ${s.index} (${s.name}): ${s.errorType ?? "wrong"}: ${s.evidence}`);
+  const stages = r.stages.filter((s) => s.status === "fail" || s.status === "error").map((s) => `${s.stage} ${s.status}: ${s.findings.join("; ")}`);
+  const text = clip([...wrong, ...stages].join("\n"));
+  if (!first) return { ...base, failure: { type: r.errors[0] ?? "fail", message: oneLine(clip(r.message ?? stages[0] ?? "failed", 300)), text } };
+  const message = `first wrong step ${first.index} (${oneLine(first.name)}): ${oneLine(clip(first.evidence, 300))}`;
+  return { ...base, failure: { type: first.errorType ?? "wrong", message, text } };
+}
+
+// A code-record result as a case: a failing verdict is a failure listing the failing tests; infra-error is an error.
+function codeCase(r: VerifyResult): JunitCase {
+  const base = { name: r.id, classname: "vouch.code", timeMs: r.durationMs };
+  if (r.verdict === "infra-error") return { ...base, error: { type: "infra-error", message: oneLine(r.message ?? "the sandbox failed; the record was not verified") } };
+  const hiddenBad = r.hidden && r.hidden.verdict !== "pass" && r.hidden.verdict !== "infra-error";
+  if (r.verdict === "pass" && !hiddenBad) return base;
+  const failing = [...r.tests.map((t) => ({ ...t, where: "" })), ...(r.hidden?.tests ?? []).map((t) => ({ ...t, where: "hidden " }))]
+    .filter((t) => t.status !== "pass" && t.status !== "skipped")
+    .map((t) => `${t.where}${t.name}: ${t.status}${t.message ? ` (${t.message})` : ""}`);
+  const text = clip([...failing, r.stderr ? `stderr:\n${r.stderr}` : ""].filter(Boolean).join("\n"));
+  const type = r.verdict === "pass" ? `hidden-${r.hidden!.verdict}` : r.verdict;
+  return { ...base, failure: { type, message: oneLine(clip(r.message ?? failing[0] ?? type, 300)), text } };
+}
+
+// Verify results as JUnit suites: one per task kind (in the registry's order), then one for code records.
+export function verifyJunit(results: Iterable<VerifyResult | TrajectoryResult>): JunitSuite[] {
+  const byKind = new Map<string, JunitCase[]>();
+  const code: JunitCase[] = [];
+  for (const r of results) {
+    if ("task" in r) (byKind.get(r.task) ?? byKind.set(r.task, []).get(r.task)!).push(trajectoryCase(r));
+    else code.push(codeCase(r));
+  }
+  const suites = TaskKind.options.filter((k) => byKind.has(k)).map((k) => ({ name: k, cases: byKind.get(k)! }));
+  return code.length ? [...suites, { name: "code", cases: code }] : suites;
 }
