@@ -8,4 +8,4 @@ export { callsTo, type CallSite } from "./calls.js";
 export { parseDiff, applyDiff, patchedFiles, touchedFunctions, type FilePatch, type Hunk } from "./diff.js";
 export { codeMetrics, unusedNames, type CodeMetrics, type UnusedName } from "./metrics.js";
 export { imageModules, MODULES_SNAPSHOT } from "./modules.js";
-export { mutants, mutationCandidates, OPERATORS, Mutant, OperatorName, type MutateOptionsInput, type Edit, type Operator } from "./mutate.js";
+export { mutants, mutationCandidates, OPERATORS, Mutant, OperatorName, type MutateOptionsInput, type MutationCandidates, type Edit, type Operator } from "./mutate.js";

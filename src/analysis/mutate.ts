@@ -65,13 +65,20 @@ function spread<T>(items: T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => items[Math.round((i * (items.length - 1)) / (count - 1))]!);
 }
 
+// One operator's work on a source: distinct edits tried, how many parsed, and the mutants (capped).
+export interface MutationCandidates {
+  tried: number;
+  parsed: number;
+  mutants: Mutant[];
+}
+
 // What each operator proposed on a source: every edit, and the mutants left once the unparsable and the
 // duplicates (of the original or of an earlier mutant) are dropped.
-export function mutationCandidates(code: string, opts: MutateOptionsInput = {}): Record<OperatorName, { tried: number; mutants: Mutant[] }> {
+export function mutationCandidates(code: string, opts: MutateOptionsInput = {}): Record<OperatorName, MutationCandidates> {
   const o = MutateOptions.parse(opts);
   const root = parsePython(code).rootNode;
   const seen = new Set<string>([code]);
-  const out = {} as Record<OperatorName, { tried: number; mutants: Mutant[] }>;
+  const out = {} as Record<OperatorName, MutationCandidates>;
   for (const name of OperatorName.options) {
     if (o.operators && !o.operators.includes(name)) continue;
     const edits = OPERATORS[name](root, code).sort((a, b) => a.start - b.start || a.end - b.end);
@@ -86,7 +93,7 @@ export function mutationCandidates(code: string, opts: MutateOptionsInput = {}):
       seen.add(key);
       mutants.push(m);
     }
-    out[name] = { tried, mutants: o.maxPerOperator ? spread(mutants, o.maxPerOperator) : mutants };
+    out[name] = { tried, parsed: mutants.length, mutants: o.maxPerOperator ? spread(mutants, o.maxPerOperator) : mutants };
   }
   return out;
 }

@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { Mutant, mutationCandidates, OperatorName } from "../analysis/mutate.js";
+import { VouchError } from "../core/errors.js";
+import type { Problem } from "../core/problem.js";
+import { SuiteResult, TestStatus, type TestResult } from "../core/result.js";
+import type { TaskExec } from "../exec/task-exec.js";
+
+// A real bug for error recovery: a mutant of the reference solution, the test it really fails and the
+// error that test really gave (its message as the runner reports it), with the whole suite result.
+export const SeededBug = z.object({
+  problemId: z.string(),
+  mutant: Mutant,
+  /** The first failing test's name as the runner reports it ("line 2: assert f(3) == 9", "case 1"). */
+  failingTest: z.string(),
+  failingStatus: TestStatus,
+  /** That test's message ("got 7, expected 9", "IndexError: list index out of range (at solution.py:3 in f)"). */
+  error: z.string(),
+  suite: SuiteResult,
+});
+export type SeededBug = z.infer<typeof SeededBug>;
+
+// Per operator: edits tried, how many parsed (tried = parsed + unparsable), how many were run (parsed, after
+// the caps), and what running them gave. killed = failed >= 1 test or hit a limit; kept <= killed.
+export const OperatorStats = z.object({
+  tried: z.number().int().nonnegative(),
+  unparsable: z.number().int().nonnegative(),
+  parsed: z.number().int().nonnegative(),
+  run: z.number().int().nonnegative(),
+  killed: z.number().int().nonnegative(),
+  /** Killed by a time, memory or output limit only: a real failure, but a poor seed (not kept). */
+  limitKilled: z.number().int().nonnegative(),
+  /** Killed before any test ran (the module does not load): no failing test to name (not kept). */
+  loadKilled: z.number().int().nonnegative(),
+  /** Passed every test: equivalent to the reference on these tests. */
+  survived: z.number().int().nonnegative(),
+  /** The sandbox failed (not the mutant): neither killed nor survived. */
+  infraError: z.number().int().nonnegative(),
+  kept: z.number().int().nonnegative(),
+});
+export type OperatorStats = z.infer<typeof OperatorStats>;
+
+export const SeedOptions = z.object({
+  maxPerOperator: z.number().int().positive().optional(),
+  maxTotal: z.number().int().positive().optional(),
+  /** Mutants run at once (each takes one sandbox from the pool). */
+  concurrency: z.number().int().positive().default(2),
+});
+export type SeedOptionsInput = z.input<typeof SeedOptions>;
+
+export interface SeedResult {
+  kept: SeededBug[];
+  stats: Record<OperatorName, OperatorStats>;
+  /** The reference solution's own run: mutants are only judged when it passes. */
+  reference: SuiteResult;
+}
+
+const LIMITS: ReadonlySet<string> = new Set(["timeout", "memory-limit", "output-limit"]);
+
+// What one mutant's run means: survived, killed by a test (with the test), by a limit, or at load.
+export function judgeMutant(suite: SuiteResult): { kind: "survived" | "limit" | "load" | "infra" } | { kind: "test"; test: TestResult } {
+  if (suite.verdict === "pass") return { kind: "survived" };
+  if (suite.verdict === "infra-error") return { kind: "infra" };
+  if (LIMITS.has(suite.verdict)) return { kind: "limit" };
+  const test = suite.tests.find((t) => t.status === "fail" || t.status === "error");
+  return test ? { kind: "test", test } : { kind: "load" };
+}
+
+// Runs `work` on every item with at most `limit` in flight, results in input order.
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+const emptyStats = (): OperatorStats => ({ tried: 0, unparsable: 0, parsed: 0, run: 0, killed: 0, limitKilled: 0, loadKilled: 0, survived: 0, infraError: 0, kept: 0 });
+
+// Seeds real bugs into a problem's reference solution: every mutant is run against the problem's tests in the
+// sandbox, and kept only when it fails at least one test with a message (a limit or a load failure is counted,
+// not kept). Throws INPUT_INVALID when the problem has no solution or no tests.
+export async function seedBugs(problem: Problem, exec: TaskExec, opts: SeedOptionsInput = {}): Promise<SeedResult> {
+  const o = SeedOptions.parse(opts);
+  const { solution, tests } = problem;
+  if (!solution || !tests) throw new VouchError("INPUT_INVALID", `problem ${problem.id} needs a reference solution and tests to seed bugs`, { id: problem.id });
+  const stats = Object.fromEntries(OperatorName.options.map((k) => [k, emptyStats()])) as Record<OperatorName, OperatorStats>;
+  const reference = await exec.runTests(solution, tests);
+  if (reference.verdict !== "pass") return { kept: [], stats, reference };
+
+  const candidates = mutationCandidates(solution, o.maxPerOperator ? { maxPerOperator: o.maxPerOperator } : {});
+  const chosen: Mutant[] = [];
+  for (const name of OperatorName.options) {
+    const c = candidates[name];
+    const s = stats[name];
+    s.tried = c.tried;
+    s.parsed = c.parsed;
+    s.unparsable = c.tried - c.parsed;
+    chosen.push(...c.mutants);
+  }
+  const toRun = o.maxTotal ? interleave(chosen).slice(0, o.maxTotal) : chosen;
+  const suites = await mapLimit(toRun, o.concurrency, (m) => exec.runTests(m.code, tests));
+
+  const kept: SeededBug[] = [];
+  toRun.forEach((mutant, i) => {
+    const suite = suites[i]!;
+    const s = stats[mutant.operator];
+    s.run++;
+    const j = judgeMutant(suite);
+    if (j.kind === "infra") {
+      s.infraError++;
+      return;
+    }
+    if (j.kind === "survived") s.survived++;
+    else s.killed++;
+    if (j.kind === "limit") s.limitKilled++;
+    if (j.kind === "load") s.loadKilled++;
+    if (j.kind !== "test") return;
+    s.kept++;
+    const error = j.test.message ?? suite.message ?? j.test.status;
+    kept.push({ problemId: problem.id, mutant, failingTest: j.test.name, failingStatus: j.test.status, error, suite });
+  });
+  return { kept, stats, reference };
+}
+
+// Mutants reordered round-robin over operators, so a total cap keeps every operator represented.
+function interleave(ms: Mutant[]): Mutant[] {
+  const by = new Map<string, Mutant[]>();
+  for (const m of ms) by.set(m.operator, [...(by.get(m.operator) ?? []), m]);
+  const queues = [...by.values()];
+  const out: Mutant[] = [];
+  for (let i = 0; out.length < ms.length; i++) for (const q of queues) if (q[i]) out.push(q[i]!);
+  return out;
+}
