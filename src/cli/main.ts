@@ -27,6 +27,14 @@ cli
   });
 
 cli
+  .command("report <results>", "Write one self-contained HTML report of a results file (verify output or records with verification)")
+  .option("--html <file>", "The HTML page to write", { default: "report.html" })
+  .option("--trajectories <file>", "Trajectory records (JSONL) for the drill-down's claims and the difficulty buckets (repeatable)")
+  .option("--title <text>", "Page title")
+  .option("--json", "Print the headline numbers as JSON")
+  .action(async (results: string, o: Record<string, unknown>) => (await import("./report.js")).reportCommand(results, o));
+
+cli
   .command("image [action]", "Sandbox image: `build` (when missing or out of date) or `status`")
   .action(async (action = "status") => (await import("./image.js")).imageCommand(String(action)));
 
@@ -60,6 +68,17 @@ cli
   .option("--mistakes", "List the records where the evaluator disagrees with the label")
   .option("--report <file>", "Also write the report as JSON")
   .action(async (input: string, o: Record<string, unknown>) => (await import("./math.js")).mathEvalCommand(input, o));
+
+cli
+  .command("partition <input>", "Split verified trajectories into sft / process / correction subsets, near-duplicates removed, with difficulty buckets")
+  .option("--results <file>", "`vouch verify` results joined by id (else each record's `verification` field)")
+  .option("--out-dir <dir>", "Output directory (files rewritten on each run)")
+  .option("--dedup-threshold <j>", "Estimated Jaccard at or above which a later record is a near-duplicate", { default: 0.8 })
+  .option("--curriculum", "Also write curriculum.jsonl (easy → hard stages)")
+  .option("--easy-share <r>", "Share of easy records kept in the later curriculum stages", { default: 0.2 })
+  .option("--seed <n>", "Seed of the MinHash family and the curriculum shuffle", { default: 1 })
+  .option("--json", "Print the manifest as JSON")
+  .action(async (input: string, o: Record<string, unknown>) => (await import("./partition.js")).partitionCommand(input, o));
 
 cli.help();
 cli.version("0.1.0");

@@ -34,13 +34,23 @@ export function finalCode(record: unknown): string {
   return solutions[0] ?? "";
 }
 
-// Every piece of code a record carries (buggy code, patches, turns, solutions), for near-duplicate detection.
-export function allCode(record: unknown): string[] {
+// Every whole version of the code a record carries (buggy and patched, each turn, the first solution).
+export function codeVersions(record: unknown): string[] {
   if (!isObj(record)) return [];
-  const out = [str(record.code), str(record.buggy_code), str(record.patch)];
-  for (const t of arr(record.turns).filter(isObj)) out.push(str(t.code), str(t.patch));
+  const out = [str(record.code), str(record.buggy_code)];
+  if (typeof record.buggy_code === "string" && typeof record.patch === "string") out.push(finalCode(record));
+  let code = "";
+  for (const t of arr(record.turns).filter(isObj)) {
+    if (typeof t.code === "string") code = t.code;
+    else if (typeof t.patch === "string") {
+      const next = applyDiff(code, t.patch);
+      code = next.ok ? next.code : code;
+      if (!next.ok) out.push(t.patch);
+    }
+    out.push(code);
+  }
   out.push(...arr(record.solutions).map(str).slice(0, 1));
-  return out.filter((s) => s.length > 0);
+  return [...new Set(out.filter((s) => s.length > 0))];
 }
 
 // The prose of a record: statement, diagnosis, explanations, reflections, plan steps, observations, rationale.
