@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OPERATORS, type Edit } from "./mutate-operators.js";
+import { OPERATORS, type Edit, type Operator } from "./mutate-operators.js";
 import { parsePython } from "./parser.js";
 
 export { OPERATORS, type Edit, type Operator } from "./mutate-operators.js";
@@ -10,7 +10,8 @@ export type OperatorName = z.infer<typeof OperatorName>;
 
 // One mutant of a program: a single edit by one operator, and the whole mutated source.
 export const Mutant = z.object({
-  operator: OperatorName,
+  /** A key of OPERATORS (or of the registry the mutants were made with). */
+  operator: z.string(),
   /** 1-based line and column of the edit in the original source. */
   line: z.number().int().positive(),
   column: z.number().int().positive(),
@@ -47,7 +48,7 @@ function position(code: string, index: number): { line: number; column: number }
 }
 
 // The mutant an edit makes, or null when the result does not parse.
-function apply(code: string, operator: OperatorName, e: Edit): Mutant | null {
+function apply(code: string, operator: string, e: Edit): Mutant | null {
   const mutated = code.slice(0, e.start) + e.text + code.slice(e.end);
   if (parsePython(mutated).rootNode.hasError) return null;
   const { startIndex: cs, endIndex: ce } = e.context;
@@ -73,15 +74,20 @@ export interface MutationCandidates {
 }
 
 // What each operator proposed on a source: every edit, and the mutants left once the unparsable and the
-// duplicates (of the original or of an earlier mutant) are dropped.
-export function mutationCandidates(code: string, opts: MutateOptionsInput = {}): Record<OperatorName, MutationCandidates> {
+// duplicates (of the original or of an earlier mutant) are dropped. `registry` is OPERATORS unless a caller
+// (a test) brings its own.
+export function mutationCandidates<K extends string = OperatorName>(
+  code: string,
+  opts: MutateOptionsInput = {},
+  registry: Record<K, Operator> = OPERATORS as Record<K, Operator>,
+): Record<K, MutationCandidates> {
   const o = MutateOptions.parse(opts);
   const root = parsePython(code).rootNode;
   const seen = new Set<string>([code]);
-  const out = {} as Record<OperatorName, MutationCandidates>;
-  for (const name of OperatorName.options) {
-    if (o.operators && !o.operators.includes(name)) continue;
-    const edits = OPERATORS[name](root, code).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out = {} as Record<K, MutationCandidates>;
+  for (const name of Object.keys(registry) as K[]) {
+    if (o.operators && !(o.operators as string[]).includes(name)) continue;
+    const edits = registry[name](root, code).sort((a, b) => a.start - b.start || a.end - b.end);
     const mutants: Mutant[] = [];
     let tried = 0;
     for (const e of edits) {

@@ -108,7 +108,7 @@ export async function seedBugs(problem: Problem, exec: TaskExec, opts: SeedOptio
   const kept: SeededBug[] = [];
   toRun.forEach((mutant, i) => {
     const suite = suites[i]!;
-    const s = stats[mutant.operator];
+    const s = stats[mutant.operator as OperatorName];
     s.run++;
     const j = judgeMutant(suite);
     if (j.kind === "infra") {
