@@ -10,17 +10,14 @@ import { verifyTrajectory, type TrajectoryContext } from "../tasks/verify-trajec
 import { TaskExec } from "./task-exec.js";
 import { VouchError } from "../core/errors.js";
 import type { VerifyResult } from "../core/result.js";
-import { formatIssues, readJsonl, dotPath, type Shard } from "../dataset/jsonl-reader.js";
+import { formatIssues, readJsonl, type Shard } from "../dataset/jsonl-reader.js";
 import { openResumableWriter, type ResumableWriter } from "../dataset/resumable-writer.js";
 import { SummaryBuilder, type BatchSummary } from "../report/summary.js";
-import { removeLeftovers } from "../sandbox/docker/cleanup.js";
-import { assertEngine } from "../sandbox/docker/client.js";
-import { DockerProvider } from "../sandbox/docker/provider.js";
-import { ensureImage, imageId } from "../sandbox/image.js";
-import { SandboxLimits, type SandboxLimitsInput } from "../sandbox/limits.js";
+import type { SandboxLimits, SandboxLimitsInput } from "../sandbox/limits.js";
 import type { Isolation, SandboxProvider } from "../sandbox/types.js";
 import { defaultCacheDir, ResultCache } from "./result-cache.js";
 import { verifyRecord, type RecordContext } from "./verify-record.js";
+import { openSandboxes, parseLimits, type Sandboxes } from "./sandboxes.js";
 
 export interface VerifyOptions {
   input: string;
@@ -48,22 +45,11 @@ const MAX_INFRA_STREAK = 3;
 
 // Limits and input checked before any sandbox starts: a bad value is a USAGE or INPUT_INVALID error.
 async function checkInputs(opts: VerifyOptions): Promise<SandboxLimits> {
-  const parsed = SandboxLimits.safeParse(opts.limits ?? {});
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new VouchError("USAGE", `sandbox limit ${dotPath(i.path)}: ${i.message}`);
-  }
+  const limits = parseLimits(opts.limits);
   await access(opts.input).catch(() => {
     throw new VouchError("INPUT_INVALID", `input file not found: ${opts.input}`, { path: opts.input });
   });
-  return parsed.data;
-}
-
-interface Sandboxes {
-  provider: SandboxProvider;
-  image: string;
-  imageDigest?: string;
-  close(): Promise<void>;
+  return limits;
 }
 
 // What each input line is: a plain code record, a trajectory of a known kind, or a line to report.
@@ -85,22 +71,9 @@ function route(raw: Incoming, file: string, line: number, staticOnly: boolean): 
   return parsed.success ? { kind: "code", rec: parsed.data } : { kind: "invalid", error: formatIssues(file, line, parsed.error) };
 }
 
-// The caller's provider, or a warm Docker pool (engine checked, leftovers removed, image built if missing).
-async function openSandboxes(opts: VerifyOptions, limits: SandboxLimits, size: number): Promise<Sandboxes | undefined> {
-  if (opts.staticOnly) return undefined;
-  if (opts.provider) return { provider: opts.provider, image: opts.image ?? "", close: async () => undefined };
-  await assertEngine();
-  await removeLeftovers();
-  const image = opts.image || (await ensureImage({ build: true, log: opts.log }));
-  const imageDigest = await imageId(image);
-  const docker = new DockerProvider({ spec: { image, limits }, isolation: opts.isolation ?? "pool", size });
-  try {
-    await docker.warm();
-  } catch (e) {
-    await docker.close();
-    throw e;
-  }
-  return { provider: docker, image, imageDigest, close: () => docker.close() };
+// Static-only runs need no sandbox; otherwise the shared opener (src/exec/sandboxes.ts).
+async function sandboxesFor(opts: VerifyOptions, limits: SandboxLimits, size: number): Promise<Sandboxes | undefined> {
+  return opts.staticOnly ? undefined : openSandboxes(opts, limits, size);
 }
 
 // Verifies a JSONL batch: streams the input, skips ids already in the output, runs records concurrently
@@ -109,7 +82,7 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
   const t0 = performance.now();
   const limits = await checkInputs(opts);
   const concurrency = Math.max(1, opts.concurrency ?? 2);
-  const sandboxes = await openSandboxes(opts, limits, concurrency);
+  const sandboxes = await sandboxesFor(opts, limits, concurrency);
   const summary = new SummaryBuilder();
   const inflight = new Set<Promise<void>>();
   const aggregators = new Map<TaskDefinition<unknown>, BatchAggregator<unknown>>();

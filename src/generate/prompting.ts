@@ -1,0 +1,46 @@
+import type { Annotation, AnnotatedProblem } from "../core/problem.js";
+import type { TestSpec } from "../core/test-spec.js";
+import type { TaskKind } from "../core/trajectory-result.js";
+
+// Pieces of prompts shared by the generators: record ids, annotations and tests as prompt text. Pure.
+
+// A record's id: "<problem id>:<kind>", plus ":<suffix>" when a kind yields several records per problem.
+export function recordId(p: { id: string }, kind: TaskKind, suffix?: string): string {
+  return suffix === undefined ? `${p.id}:${kind}` : `${p.id}:${kind}:${suffix}`;
+}
+
+// The approaches with their numbered steps and complexity.
+export function formatApproaches(a: Annotation): string {
+  return a.approaches
+    .map((x, i) => [`${i + 1}. ${x.name}${x.complexity ? ` (${x.complexity})` : ""}`, ...x.steps.map((s, j) => `   ${i + 1}.${j + 1} ${s}`)].join("\n"))
+    .join("\n");
+}
+
+// The pitfalls, one per line, with their example when there is one.
+export function formatPitfalls(a: Annotation): string {
+  return a.pitfalls.map((p) => `- ${p.pitfall}${p.example ? ` (e.g. ${p.example})` : ""}`).join("\n");
+}
+
+// The verification methods, one per line: what a careful solver checks (edge cases, properties).
+export function formatVerification(a: Annotation): string {
+  return a.verification.map((v) => `- ${v.method}${v.detail ? `: ${v.detail}` : ""}`).join("\n");
+}
+
+// Tests as the model sees them: assert code as is, io cases as input/output pairs, pytest files by name.
+export function formatTests(t: TestSpec): string {
+  if (t.kind === "assert") return t.code.trim();
+  if (t.kind === "io") return t.cases.map((c, i) => `case ${i + 1}\ninput:\n${c.input.trimEnd()}\nexpected output:\n${c.output.trimEnd()}`).join("\n\n");
+  return Object.entries(t.files).map(([name, text]) => `# ${name}\n${text.trim()}`).join("\n\n");
+}
+
+// Code with 1-based line numbers, so a reply can cite a line.
+export function numberLines(code: string): string {
+  const lines = code.replace(/\n$/, "").split("\n");
+  const w = String(lines.length).length;
+  return lines.map((l, i) => `${String(i + 1).padStart(w)} | ${l}`).join("\n");
+}
+
+// The statement as given, trimmed (problems often wrap it in a docstring's quotes).
+export function statement(p: AnnotatedProblem): string {
+  return p.prompt.trim().replace(/^"""\s*/, "").replace(/\s*"""$/, "").trim();
+}

@@ -1,0 +1,12 @@
+import type { TaskKind } from "../core/trajectory-result.js";
+import { errorRecoveryMultiGeneration } from "./error-recovery-multi/generate.js";
+import { errorRecoveryGeneration } from "./error-recovery/generate.js";
+import type { GenerationSpec } from "./generation.js";
+import { implementationGeneration } from "./implementation/generate.js";
+
+// The generator of each kind `vouch generate` can produce (src/tasks/<kind>/generate.ts). One line per kind.
+export const GENERATORS: Partial<Record<TaskKind, GenerationSpec>> = {
+  implementation: implementationGeneration,
+  "error-recovery": errorRecoveryGeneration,
+  "error-recovery-multi": errorRecoveryMultiGeneration,
+};
