@@ -31,7 +31,10 @@ export const CLIENT_JS = String.raw`
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, indexAxis: opts.horizontal ? "y" : "x",
         plugins: { legend: { position: "bottom" }, title: { display: !!opts.title, text: opts.title } },
-        scales: { x: { stacked: !!opts.stacked, title: { display: !!opts.xTitle, text: opts.xTitle } }, y: { stacked: !!opts.stacked, beginAtZero: true, ticks: { precision: 0 }, title: { display: !!opts.yTitle, text: opts.yTitle } } }
+        scales: {
+          x: { stacked: !!opts.stacked, ticks: opts.horizontal ? { precision: 0 } : { autoSkip: false }, title: { display: !!opts.xTitle, text: opts.xTitle } },
+          y: { stacked: !!opts.stacked, beginAtZero: true, ticks: opts.horizontal ? { autoSkip: false } : { precision: 0 }, title: { display: !!opts.yTitle, text: opts.yTitle } }
+        }
       }
     });
   }
@@ -106,16 +109,18 @@ export const CLIENT_JS = String.raw`
   }
 
   // A value of the record or of the evidence, as text: strings as they are, the rest as indented JSON.
-  function show(v) {
+  function show(v, depth) {
+    depth = depth || 0;
     if (v === null || typeof v === "number" || typeof v === "boolean") return el("span", { text: String(v) });
     if (typeof v === "string") return v.indexOf("\n") >= 0 || v.length > 120 ? el("pre", { text: v }) : el("span", { text: v });
+    if (!Array.isArray(v) && typeof v === "object" && depth < 2) return kv(v, null, depth + 1);
     return el("pre", { text: JSON.stringify(v, null, 2) });
   }
 
   // Key/value rows of an object (the record's own fields: its claim).
-  function kv(obj, testid) {
-    var box = el("div", { class: "kv", "data-testid": testid });
-    Object.keys(obj).forEach(function (k) { box.appendChild(el("div", { class: "k", text: k })); box.appendChild(el("div", {}, [show(obj[k])])); });
+  function kv(obj, testid, depth) {
+    var box = el("div", testid ? { class: "kv", "data-testid": testid } : { class: "kv" });
+    Object.keys(obj).forEach(function (k) { box.appendChild(el("div", { class: "k", text: k })); box.appendChild(el("div", {}, [show(obj[k], depth || 0)])); });
     return box;
   }
 

@@ -14,8 +14,9 @@ function table(testid: string, head: string[], rows: string[][], numeric: number
 }
 
 // A section with a heading, an optional canvas for its chart, and a body.
-function section(id: string, title: string, body: string, chart = true): string {
-  const canvas = chart ? `<div class="chart"><canvas id="chart-${id}" data-testid="chart-${id}"></canvas></div>` : "";
+function section(id: string, title: string, body: string, chart = true, heightPx?: number): string {
+  const style = heightPx ? ` style="height: ${heightPx}px"` : "";
+  const canvas = chart ? `<div class="chart"${style}><canvas id="chart-${id}" data-testid="chart-${id}"></canvas></div>` : "";
   return `<section id="${id}" data-testid="section-${id}"><h2>${esc(title)}</h2>${canvas}<div class="body">${body}</div></section>`;
 }
 
@@ -48,7 +49,7 @@ export function kindsSection(m: ReportModel): string {
 export function errorsSection(m: ReportModel): string {
   if (!m.errorTypes.length) return section("errors", "Error types", `<p class="note">no wrong step in this batch</p>`, false);
   const rows = m.errorTypes.map((e) => [`<span class="err">${esc(e.type)}</span>`, String(e.trajectories), String(e.steps)]);
-  return section("errors", "Error types", table("error-table", ["error type", "trajectories", "wrong steps"], rows, [1, 2]));
+  return section("errors", "Error types", table("error-table", ["error type", "trajectories", "wrong steps"], rows, [1, 2]), true, 70 + 28 * m.errorTypes.length);
 }
 
 // The process-score histogram, with mean and median.

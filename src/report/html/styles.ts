@@ -8,7 +8,7 @@ header h1 { margin: 0; font-size: 20px; }
 header .meta { color: #cbd2d9; font-size: 12px; margin-top: 2px; }
 main { max-width: 1280px; margin: 0 auto; padding: 16px 24px 48px; display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; min-width: 0; }
-#totals, #samples-section, #apart, #kinds { grid-column: 1 / -1; }
+#totals, #samples-section, #kinds { grid-column: 1 / -1; }
 h2 { font-size: 16px; margin: 0 0 8px; }
 h3 { font-size: 14px; margin: 12px 0 6px; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; }
