@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VOUCH := node bin/vouch.js
 
-.PHONY: install docker image demo confusion test test-fast bench typecheck clean
+.PHONY: install docker browser image demo confusion test test-fast bench typecheck clean
 
 # npm dependencies (npm ci also compiles TypeScript to dist/ through the prepare script).
 node_modules/.installed: package.json package-lock.json
@@ -14,6 +14,10 @@ install: node_modules/.installed
 
 docker:
 	@bash scripts/ensure-docker.sh
+
+# Debian's Chromium for the report's browser test (test/report.browser.test.ts; playwright-core downloads nothing).
+browser:
+	@bash scripts/ensure-chromium.sh
 
 image: install docker
 	$(VOUCH) image build
@@ -45,7 +49,7 @@ confusion: image
 # Tests whose verdicts rest on timing the code (complexity claims) run alone, after the rest, on a quiet machine.
 TIMING_TESTS := src/tasks/planning/verify.docker.test.ts test/trajectories.docker.test.ts
 
-test: image
+test: image browser
 	@mkdir -p out
 	npx tsc -p tsconfig.json --noEmit
 	npx vitest run $(addprefix --exclude ,$(TIMING_TESTS)) --reporter=default --reporter=json --outputFile.json=out/vitest.json; echo $$? > out/vitest.rc
