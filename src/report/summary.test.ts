@@ -183,3 +183,25 @@ describe("trajectory summary", () => {
     expect(sample().finish(10).trajectories).toBeUndefined();
   });
 });
+
+describe("Markdown summary for a CI job page", () => {
+  it("heads with the pass rate and hallucinated steps, and lists the worst failures at their first wrong step", () => {
+    const step = (index: number, label: "correct" | "wrong", errorType?: TrajectoryResult["errors"][number]) => ({ index, name: `step ${index} | name`, label, ...(errorType ? { errorType } : {}), evidence: `evidence ${index}` });
+    const t = (id: string, verdict: "pass" | "fail" | "infra-error", score: number, steps: ReturnType<typeof step>[]): TrajectoryResult => ({
+      id, task: "planning", verdict, stages: [], steps, errors: steps.flatMap((s) => (s.errorType ? [s.errorType] : [])),
+      firstWrongStep: steps.findIndex((s) => s.label === "wrong"), processScore: score, durationMs: 1, cached: false, image: "", key: id,
+    });
+    const b = new SummaryBuilder();
+    b.add(t("ok", "pass", 1, [step(0, "correct")]));
+    b.add(t("bad", "fail", 0.5, [step(0, "correct"), step(1, "wrong", "hallucinated-step"), step(2, "wrong", "hallucinated-step")]));
+    b.add(t("worse", "fail", 0.2, [step(0, "wrong", "pseudo-fix")]));
+    b.add(t("gone", "infra-error", 0, []));
+    const md = formatSummaryMarkdown(b.finish(100));
+    expect(md).toContain("**Pass rate 33.3%** (1 of 3 graded; infra errors kept apart: 1) · hallucinated steps: **2**");
+    const rows = md.split("\n").filter((l) => l.startsWith("| `"));
+    expect(rows).toEqual([
+      "| `worse` | planning | 0.20 | 0: step 0 \\| name | pseudo-fix | evidence 0 |",
+      "| `bad` | planning | 0.50 | 1: step 1 \\| name | hallucinated-step | evidence 1 |",
+    ]);
+  });
+});

@@ -5,6 +5,20 @@ import { TaskKind, type TrajectoryResult } from "../core/trajectory-result.js";
 
 const INVALID_SHOWN = 10;
 
+// A failed trajectory as the summary lists it: where it first went wrong, and why.
+export const TopFailure = z.object({
+  id: z.string(),
+  task: z.string(),
+  processScore: z.number(),
+  step: z.number().int(),
+  name: z.string(),
+  errorType: z.string().optional(),
+  evidence: z.string(),
+});
+export type TopFailure = z.infer<typeof TopFailure>;
+
+const TOP_FAILURES = 10;
+
 // What the trajectory records of a batch gave: per kind, error types, process scores, batch-level checks.
 export const TrajectorySummary = z.object({
   byTask: z.record(z.string(), z.object({ pass: z.number().int(), fail: z.number().int(), "infra-error": z.number().int(), meanProcessScore: z.number() })),
@@ -12,6 +26,10 @@ export const TrajectorySummary = z.object({
   firstWrongStep: z.record(z.string(), z.number().int()), // index → trajectories failing first there
   /** Batch-level findings of a kind (e.g. difficulty calibration), with lines for people. */
   batch: z.record(z.string(), z.object({ lines: z.array(z.string()), data: z.record(z.string(), z.unknown()) })),
+  /** Steps labelled wrong with hallucinated-step (invented API, test result, message), over every trajectory. */
+  hallucinatedSteps: z.number().int().nonnegative().optional(),
+  /** The failed trajectories with the lowest process scores, each with its first wrong step. */
+  failures: z.array(TopFailure).optional(),
 });
 export type TrajectorySummary = z.infer<typeof TrajectorySummary>;
 
@@ -72,6 +90,19 @@ export class SummaryBuilder {
     k.meanProcessScore = round(this.scoreSums[r.task]! / (k.pass + k.fail), 3);
     for (const e of r.errors) t.errorTypes[e] = (t.errorTypes[e] ?? 0) + 1;
     if (r.firstWrongStep >= 0) t.firstWrongStep[r.firstWrongStep] = (t.firstWrongStep[r.firstWrongStep] ?? 0) + 1;
+    t.hallucinatedSteps = (t.hallucinatedSteps ?? 0) + r.steps.filter((x) => x.label === "wrong" && x.errorType === "hallucinated-step").length;
+    if (r.verdict === "fail") this.keepFailure(t, r);
+  }
+
+  // Keeps the TOP_FAILURES failed trajectories with the lowest process scores (bounded memory).
+  private keepFailure(t: TrajectorySummary, r: TrajectoryResult): void {
+    const step = r.steps.find((x) => x.index === r.firstWrongStep);
+    const evidence = step?.evidence ?? r.stages.find((x) => x.status === "fail")?.findings[0] ?? r.message ?? "";
+    const f: TopFailure = { id: r.id, task: r.task, processScore: r.processScore, step: r.firstWrongStep, name: step?.name ?? "", ...(step?.errorType ? { errorType: step.errorType } : {}), evidence: evidence.slice(0, 300) };
+    const list = (t.failures ??= []);
+    list.push(f);
+    list.sort((a, b) => a.processScore - b.processScore);
+    if (list.length > TOP_FAILURES) list.pop();
   }
 
   /** A kind's batch-level report (e.g. difficulty calibration). */
@@ -154,12 +185,29 @@ function trajectoryLines(t: TrajectorySummary): string[] {
 }
 
 const mdCode = (s: string) => `\`${oneLine(s).replace(/`/g, "'")}\``;
+const mdCell = (s: string) => oneLine(s).replace(/\|/g, "\\|");
+
+// The lowest-scoring failed trajectories as a Markdown table, each with its first wrong step.
+function failureTable(fs: TopFailure[]): string[] {
+  return [
+    `**Top failures** (lowest process score first)`,
+    "",
+    "| id | task | score | first wrong step | error type | evidence |",
+    "|---|---|---:|---|---|---|",
+    ...fs.map((f) => `| ${mdCode(f.id)} | ${f.task} | ${f.processScore.toFixed(2)} | ${f.step >= 0 ? `${f.step}: ${mdCell(f.name)}` : "-"} | ${f.errorType ?? "-"} | ${mdCell(f.evidence)} |`),
+  ];
+}
 
 // A Markdown table for a CI job summary ($GITHUB_STEP_SUMMARY).
 export function formatSummaryMarkdown(s: BatchSummary): string {
   const share = (n: number) => (s.verified ? pct(n / s.verified) : "-");
+  const graded = s.verified - s.byVerdict["infra-error"];
+  const headline = `**Pass rate ${pct(s.passRate)}** (${s.byVerdict.pass} of ${graded} graded; infra errors kept apart: ${s.byVerdict["infra-error"]})` +
+    (s.trajectories?.hallucinatedSteps !== undefined ? ` · hallucinated steps: **${s.trajectories.hallucinatedSteps}**` : "");
   const out = [
     "## Vouch verification",
+    "",
+    headline,
     "",
     "| verdict | records | share |",
     "|---|---:|---:|",
@@ -191,6 +239,7 @@ export function formatSummaryMarkdown(s: BatchSummary): string {
     const errors = ErrorType.options.filter((e) => t.errorTypes[e]);
     if (errors.length) out.push("", "| error type | trajectories |", "|---|---:|", ...errors.map((e) => `| ${e} | ${t.errorTypes[e]} |`));
     for (const [kind, b] of Object.entries(t.batch)) out.push("", `**${kind}**`, "", ...b.lines.map((l) => `- ${l}`));
+    if (t.failures?.length) out.push("", ...failureTable(t.failures));
   }
   return out.join("\n") + "\n";
 }
