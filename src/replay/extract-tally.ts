@@ -1,0 +1,33 @@
+// Pass/fail tallies out of test-run summaries in free text. Pure.
+
+export interface Tally {
+  passed?: number;
+  failed?: number;
+}
+
+// pytest ("2 passed, 1 failed, 1 error in 0.1s"), unittest ("Ran 4 tests ... FAILED (failures=1, errors=1)" / "OK"),
+// and plain ("Passed 3/4 tests", "3 out of 4 tests passed", "3/4 tests passed", "Tests passed: 3/4").
+export function tallyOf(text: string): Tally {
+  const ran = /\bRan (\d+) tests?\b/.exec(text);
+  if (ran) {
+    const total = Number(ran[1]);
+    const f = /\bFAILED \(([^)]*)\)/.exec(text);
+    const failed = f ? [...f[1]!.matchAll(/(?:failures|errors)=(\d+)/g)].reduce((a, m) => a + Number(m[1]), 0) : /^\s*OK\b/m.test(text) ? 0 : undefined;
+    return failed === undefined ? {} : { passed: total - failed, failed };
+  }
+  const frac =
+    /\bpassed:?\s*(\d+)\s*(?:\/|of|out of)\s*(\d+)/i.exec(text) ??
+    /\b(\d+)\s*(?:\/|of|out of)\s*(\d+)\s+(?:tests?|test cases|cases|assertions)\s+(?:have\s+)?pass(?:ed)?\b/i.exec(text) ??
+    /\btests? passed:?\s*(\d+)\s*(?:\/|of|out of)\s*(\d+)/i.exec(text);
+  if (frac) return { passed: Number(frac[1]), failed: Number(frac[2]) - Number(frac[1]) };
+  const out: Tally = {};
+  // pytest counts: only on a line that looks like a summary (numbers right before the words)
+  for (const line of text.split("\n")) {
+    const passed = /\b(\d+) passed\b/.exec(line);
+    const failed = [...line.matchAll(/\b(\d+) (?:failed|errors?)\b/g)];
+    if (!passed && failed.length === 0) continue;
+    out.passed = passed ? Number(passed[1]) : 0;
+    out.failed = failed.reduce((a, m) => a + Number(m[1]), 0);
+  }
+  return out;
+}

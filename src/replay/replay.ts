@@ -1,0 +1,157 @@
+import { access } from "node:fs/promises";
+import { basename } from "node:path";
+import { z } from "zod";
+import { VouchError } from "../core/errors.js";
+import { TaskExec } from "../exec/task-exec.js";
+import { dotPath, formatIssues, readJsonl } from "../dataset/jsonl-reader.js";
+import { openResumableWriter, type ResumableWriter } from "../dataset/resumable-writer.js";
+import { removeLeftovers } from "../sandbox/docker/cleanup.js";
+import { assertEngine } from "../sandbox/docker/client.js";
+import { DockerProvider } from "../sandbox/docker/provider.js";
+import { ensureImage } from "../sandbox/image.js";
+import { SandboxLimits, type SandboxLimitsInput } from "../sandbox/limits.js";
+import type { Isolation, SandboxProvider } from "../sandbox/types.js";
+import { ErrorRecoveryMulti } from "../tasks/error-recovery-multi/schema.js";
+import { planRecord, planTranscript, type ReplayPlan } from "./plan.js";
+import { rewriteTrajectory } from "./rewrite.js";
+import { runReplay } from "./run.js";
+import { Transcript, type ReplayResult } from "./schema.js";
+import { ReplaySummaryBuilder, type ReplaySummary } from "./summary.js";
+
+export interface ReplayOptions {
+  input: string;
+  output: string;
+  /** Runs of every execution; >= 2 tells flaky turns apart. */
+  repeat?: number;
+  /** Also write a corrected copy of each trajectory here. */
+  rewrite?: string;
+  keepStaleTurns?: boolean;
+  concurrency?: number;
+  isolation?: Isolation;
+  limits?: SandboxLimitsInput;
+  image?: string;
+  /** A provider to use instead of the Docker one. */
+  provider?: SandboxProvider;
+  onStart?: (info: { image: string; resumed: number }) => void;
+  onResult?: (r: ReplayResult) => void;
+  onInvalid?: (line: number, error: string) => void;
+  log?: (line: string) => void;
+}
+
+const MAX_INFRA_STREAK = 3;
+const Incoming = z.looseObject({ id: z.string().min(1), task: z.string().optional(), messages: z.unknown().optional() });
+
+// An input line as a replay plan, or the reason it is not a trajectory replay reads.
+function planOf(raw: z.output<typeof Incoming>, file: string, line: number): { plan: ReplayPlan } | { error: string } {
+  if (raw.task !== undefined && raw.task !== "error-recovery-multi") {
+    return { error: `${file}:${line} task: replay reads "error-recovery-multi" records and chat transcripts, not ${JSON.stringify(raw.task)}` };
+  }
+  if (raw.task === undefined && raw.messages === undefined) return { error: `${file}:${line}: neither an error-recovery-multi record (task) nor a transcript (messages)` };
+  if (raw.task !== undefined) {
+    const p = ErrorRecoveryMulti.safeParse(raw);
+    return p.success ? { plan: planRecord(p.data) } : { error: formatIssues(file, line, p.error) };
+  }
+  const p = Transcript.safeParse(raw);
+  return p.success ? { plan: planTranscript(p.data) } : { error: formatIssues(file, line, p.error) };
+}
+
+// The caller's provider, or a warm Docker pool (engine checked, leftovers removed, image built when missing).
+async function openSandboxes(opts: ReplayOptions, limits: SandboxLimits, size: number): Promise<{ provider: SandboxProvider; image: string; close(): Promise<void> }> {
+  if (opts.provider) return { provider: opts.provider, image: opts.image ?? "", close: async () => undefined };
+  await assertEngine();
+  await removeLeftovers();
+  const image = opts.image || (await ensureImage({ build: true, log: opts.log }));
+  const docker = new DockerProvider({ spec: { image, limits }, isolation: opts.isolation ?? "pool", size });
+  try {
+    await docker.warm();
+  } catch (e) {
+    await docker.close();
+    throw e;
+  }
+  return { provider: docker, image, close: () => docker.close() };
+}
+
+// Replays a JSONL batch of multi-turn trajectories: streams the input, skips ids already in the output (and in the
+// rewrite, when asked), runs each turn's code in sandboxes, appends a result line per trajectory (and its
+// corrected copy), and summarises. A malformed line is reported and skipped.
+export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
+  const t0 = performance.now();
+  const parsed = SandboxLimits.safeParse(opts.limits ?? {});
+  if (!parsed.success) throw new VouchError("USAGE", `sandbox limit ${dotPath(parsed.error.issues[0]!.path)}: ${parsed.error.issues[0]!.message}`);
+  const limits = parsed.data;
+  const repeat = Math.max(1, opts.repeat ?? 1);
+  await access(opts.input).catch(() => {
+    throw new VouchError("INPUT_INVALID", `input file not found: ${opts.input}`, { path: opts.input });
+  });
+  const concurrency = Math.max(1, opts.concurrency ?? 2);
+  const sandboxes = await openSandboxes(opts, limits, concurrency);
+  const summary = new ReplaySummaryBuilder(repeat);
+  const inflight = new Set<Promise<void>>();
+  let out: ResumableWriter | undefined;
+  let fixed: ResumableWriter | undefined;
+  try {
+    out = await openResumableWriter(opts.output, { redo: (r) => r.verdict === "infra-error" });
+    fixed = opts.rewrite ? await openResumableWriter(opts.rewrite) : undefined;
+    const resumedIds = new Set([...out.done].filter((id) => !fixed || fixed.done.has(id)));
+    opts.onStart?.({ image: sandboxes.image, resumed: resumedIds.size });
+    const exec = new TaskExec(sandboxes.provider, limits);
+    const name = basename(opts.input);
+    const seen = new Set<string>();
+    let streak = 0;
+    let broken: string | undefined;
+    for await (const item of readJsonl(opts.input, Incoming)) {
+      const invalid = (error: string, id?: string) => {
+        summary.invalid(item.line, error, id);
+        opts.onInvalid?.(item.line, error);
+      };
+      if (!item.ok) {
+        invalid(item.error, item.id);
+        continue;
+      }
+      const id = item.value.id;
+      if (seen.has(id)) {
+        invalid(`${name}:${item.line}: duplicate id ${JSON.stringify(id)} (first kept)`, id);
+        continue;
+      }
+      const planned = planOf(item.value, name, item.line);
+      if ("error" in planned) {
+        invalid(planned.error, id);
+        continue;
+      }
+      seen.add(id);
+      if (resumedIds.has(id)) {
+        summary.resumed(1);
+        continue;
+      }
+      if (broken) break;
+      const writeOut = !out.done.has(id); // already there: only its rewrite was lost
+      const writeFixed = fixed !== undefined && !fixed.done.has(id);
+      const o = out;
+      const task = runReplay(planned.plan, exec, { repeat, image: sandboxes.image }).then(async (r) => {
+        if (fixed && writeFixed && r.verdict !== "infra-error") {
+          const w = rewriteTrajectory(item.value, planned.plan, r, { keepStaleTurns: opts.keepStaleTurns });
+          await fixed.write(w.record as { id: string });
+          summary.rewrote(opts.rewrite!, w.rewritten.length, w.dropped);
+        }
+        if (writeOut) await o.write(r);
+        summary.add(r);
+        opts.onResult?.(r);
+        streak = r.verdict === "infra-error" ? streak + 1 : 0;
+        if (streak >= MAX_INFRA_STREAK) broken = r.reason ?? "infra-error";
+      });
+      const tracked: Promise<void> = task.finally(() => inflight.delete(tracked));
+      inflight.add(tracked);
+      if (inflight.size >= concurrency) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    if (broken) {
+      throw new VouchError("SANDBOX_UNAVAILABLE", `the sandbox failed on ${MAX_INFRA_STREAK} trajectories in a row, stopping (last: ${broken}). Results so far are in ${opts.output}; run again to resume.`);
+    }
+  } finally {
+    await Promise.allSettled(inflight);
+    await out?.close();
+    await fixed?.close();
+    await sandboxes.close();
+  }
+  return summary.finish(performance.now() - t0);
+}
