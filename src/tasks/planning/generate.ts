@@ -15,9 +15,15 @@ export const PlanningReply = z.object({
 });
 export type PlanningReply = z.infer<typeof PlanningReply>;
 
+// Whether the code is called as a function (timed through its entry point) or run as a stdin/stdout program: a
+// problem with io tests is a program even when its solution defines a function.
+export function isCallable(p: AnnotatedProblem): boolean {
+  return Boolean(p.entry_point) && p.tests?.kind !== "io";
+}
+
 // The variables of prompts/planning.txt for one problem.
 export function planningVars(p: AnnotatedProblem): Record<string, string> {
-  const interface_ = p.entry_point
+  const interface_ = isCallable(p)
     ? `Write a Python function named \`${p.entry_point}\`; the tests call it.`
     : "Write a Python program that reads the input from stdin and prints the answer to stdout.";
   return { id: p.id, statement: statement(p), interface: interface_, approaches: formatApproaches(p.annotations), pitfalls: formatPitfalls(p.annotations) };
@@ -25,7 +31,7 @@ export function planningVars(p: AnnotatedProblem): Record<string, string> {
 
 // A planning record from the model's reply and what Vouch knows of the problem.
 export function assemblePlanning(p: AnnotatedProblem, reply: PlanningReply): PlanningRecord {
-  const complexity = reply.complexity && !p.entry_point ? { time: reply.complexity.time } : reply.complexity;
+  const complexity = reply.complexity && !isCallable(p) ? { time: reply.complexity.time } : reply.complexity;
   return {
     task: "planning",
     id: recordId(p, "planning"),

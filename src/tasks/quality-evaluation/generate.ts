@@ -69,11 +69,12 @@ export function assembleQuality(p: AnnotatedProblem, c: Candidate, reply: Qualit
   };
 }
 
-// Why a problem gives no evaluation: it needs an entry point (bug claims are calls), a reference and tests.
+// Why a problem gives no evaluation: bug claims are calls of the entry point, so it needs one and assert tests
+// (a stdin/stdout program reads its input on import: a call cannot run it), and a reference to seed bugs into.
 function skip(p: AnnotatedProblem): string | undefined {
   if (!p.entry_point) return "no entry point: bug claims are calls of a function";
   if (!p.solution) return "no reference solution to evaluate or seed bugs into";
-  if (!p.tests) return "no tests to seed bugs against";
+  if (p.tests?.kind !== "assert") return "no assert tests: a stdin/stdout program cannot be called on a claimed input";
   return undefined;
 }
 
