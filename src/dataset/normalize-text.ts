@@ -20,11 +20,11 @@ function isDocstring(n: SyntaxNode): boolean {
 
 // Python code as tokens: comments and docstrings dropped, local names canonicalised in order of first
 // appearance (v0, v1, ...), builtins, keywords and attribute names kept; layout is gone with the tokens.
-export function normalizeCode(code: string): string[] {
+// Pass one `names` map to several calls (code versions, then prose) to canonicalise them alike.
+export function normalizeCode(code: string, names = new Map<string, string>()): string[] {
   if (!code.trim()) return [];
   const root = parsePython(code).rootNode;
   const skip = new Set<number>();
-  const names = new Map<string, string>();
   const out: string[] = [];
   for (const n of walk(root)) {
     if (n.type === "comment" || isDocstring(n)) {
@@ -49,13 +49,14 @@ export function normalizeCode(code: string): string[] {
   return out;
 }
 
-// Prose as lower-case words: punctuation, code quotes and spacing are gone; numbers kept.
-export function normalizeProse(text: string): string[] {
+// Prose as lower-case words: punctuation, code quotes and spacing are gone; numbers kept; a word that is a
+// code name canonicalised by normalizeCode (in `names`) becomes its canonical name, so renames cancel out.
+export function normalizeProse(text: string, names: ReadonlyMap<string, string> = new Map()): string[] {
   return text
-    .toLowerCase()
     .replace(/[`'"“”‘’]/g, "")
     .split(/[^\p{L}\p{N}_]+/u)
-    .filter((w) => w.length > 0);
+    .filter((w) => w.length > 0)
+    .map((w) => names.get(w) ?? w.toLowerCase());
 }
 
 // The k-shingles (k consecutive tokens) of a sequence, tagged; a sequence shorter than k is one shingle.

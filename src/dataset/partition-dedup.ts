@@ -9,13 +9,14 @@ import { allProse, codeVersions } from "./partition-record.js";
 
 /** Code shingles are CODE_K tokens long, prose shingles PROSE_K words. */
 export const CODE_K = 5;
-export const PROSE_K = 2;
+export const PROSE_K = 1;
 
 // The shingle set of a record: code token k-grams of every code version, and prose word k-grams.
 export function recordShingles(record: unknown): string[] {
   const out: string[] = [];
-  for (const code of codeVersions(record)) out.push(...shingles(normalizeCode(code), CODE_K, "c:"));
-  out.push(...shingles(normalizeProse(allProse(record).join(" \n ")), PROSE_K, "t:"));
+  const names = new Map<string, string>(); // one renaming for all code versions and the prose quoting them
+  for (const code of codeVersions(record)) out.push(...shingles(normalizeCode(code, names), CODE_K, "c:"));
+  out.push(...shingles(normalizeProse(allProse(record).join(" \n "), names), PROSE_K, "t:"));
   return out;
 }
 
