@@ -56,6 +56,7 @@ export const LlmFlags = z.object({
   temperature: z.coerce.number().min(0).max(2).optional(),
   llmConcurrency: z.coerce.number().int().min(1).max(256).optional(),
   llmTimeoutMs: z.coerce.number().int().min(1).optional(),
+  llmMaxRetries: z.coerce.number().int().min(0).max(20).optional(),
   llmCacheDir: z.string().optional(),
   llmCache: z.boolean().default(true),
   priceIn: z.coerce.number().min(0).optional(),
@@ -72,6 +73,7 @@ export function addLlmOptions(cmd: Command): Command {
     .option("--temperature <t>", `Sampling temperature (default ${LLM_DEFAULTS.temperature})`)
     .option("--llm-concurrency <n>", `Requests in flight at once (default ${LLM_DEFAULTS.concurrency})`)
     .option("--llm-timeout-ms <ms>", `Time limit per request, retried when exceeded (default ${LLM_DEFAULTS.timeoutMs})`)
+    .option("--llm-max-retries <n>", `Retries of a failed request (429, 5xx, time-out) before giving up (default ${LLM_DEFAULTS.maxRetries})`)
     .option("--llm-cache-dir <dir>", "Reply cache directory (default $VOUCH_CACHE_DIR/llm or ~/.cache/vouch/llm)")
     .option("--no-llm-cache", "Neither read nor write the reply cache")
     .option("--price-in <usd>", "USD per 1M prompt tokens, for the cost in the summary (env VOUCH_PRICE_IN)")
@@ -94,6 +96,7 @@ export function llmOptionsFromFlags(raw: Record<string, unknown>, env: NodeJS.Pr
     temperature: f.temperature,
     concurrency: f.llmConcurrency,
     timeoutMs: f.llmTimeoutMs,
+    maxRetries: f.llmMaxRetries,
     cacheDir: f.llmCache ? (f.llmCacheDir ?? undefined) : false,
     prices: priceIn !== undefined || priceOut !== undefined ? { inPerMTok: priceIn ?? 0, outPerMTok: priceOut ?? 0 } : undefined,
   };
