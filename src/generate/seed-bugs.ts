@@ -40,6 +40,8 @@ export const OperatorStats = z.object({
 export type OperatorStats = z.infer<typeof OperatorStats>;
 
 export const SeedOptions = z.object({
+  /** Only these operators (all by default). */
+  operators: z.array(OperatorName).optional(),
   maxPerOperator: z.number().int().positive().optional(),
   maxTotal: z.number().int().positive().optional(),
   /** Mutants run at once (each takes one sandbox from the pool). */
@@ -92,10 +94,14 @@ export async function seedBugs(problem: Problem, exec: TaskExec, opts: SeedOptio
   const reference = await exec.runTests(solution, tests);
   if (reference.verdict !== "pass") return { kept: [], stats, reference };
 
-  const candidates = mutationCandidates(solution, o.maxPerOperator ? { maxPerOperator: o.maxPerOperator } : {});
+  const candidates = mutationCandidates(solution, {
+    ...(o.maxPerOperator ? { maxPerOperator: o.maxPerOperator } : {}),
+    ...(o.operators ? { operators: o.operators } : {}),
+  });
   const chosen: Mutant[] = [];
   for (const name of OperatorName.options) {
     const c = candidates[name];
+    if (!c) continue;
     const s = stats[name];
     s.tried = c.tried;
     s.parsed = c.parsed;
