@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VOUCH := node bin/vouch.js
 
-.PHONY: install docker browser image demo confusion test test-fast bench typecheck clean
+.PHONY: install docker browser image demo confusion test test-fast bench mutants typecheck clean
 
 # npm dependencies (npm ci also compiles TypeScript to dist/ through the prepare script).
 node_modules/.installed: package.json package-lock.json
@@ -64,6 +64,10 @@ bench: image
 	npx tsx scripts/bench.ts
 	npx tsx scripts/bench-static.ts
 	npx tsx scripts/bench-math.ts
+
+# Mutants of the fixture problems' reference solutions run in the sandbox: tried, killed, kept per operator (docs/mutation.md).
+mutants: image
+	npx tsx scripts/mutation-report.ts
 
 typecheck: install
 	npx tsc -p tsconfig.json --noEmit
