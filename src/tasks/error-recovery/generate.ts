@@ -27,11 +27,13 @@ export function chooseBugs(kept: readonly SeededBug[], max = BUGS_PER_PROBLEM): 
   return out;
 }
 
-// seedBugs' statistics as summary counters: "mutants.<operator>.tried|killed|kept".
+// seedBugs' statistics as summary counters: "mutants.<operator>.tried|run|killed|kept" (tried: mutants made;
+// run: those run after the per-operator cap; killed: failed a test or hit a limit; kept: failed a test with a message).
 export function seedCounters(stats: SeedResult["stats"]): GenerationCounters {
   const out: GenerationCounters = {};
   for (const [op, s] of Object.entries(stats)) {
     out[`mutants.${op}.tried`] = s.tried;
+    out[`mutants.${op}.run`] = s.run;
     out[`mutants.${op}.killed`] = s.killed;
     out[`mutants.${op}.kept`] = s.kept;
   }
@@ -58,7 +60,8 @@ export function assembleErrorRecovery(p: AnnotatedProblem, bug: SeededBug, id: s
     task: "error-recovery",
     id,
     problem: statement(p),
-    ...(p.entry_point ? { entry_point: p.entry_point } : {}),
+    // an io program has no function to compare with the reference
+    ...(p.entry_point && p.tests!.kind !== "io" ? { entry_point: p.entry_point } : {}),
     buggy_code: bug.mutant.code,
     tests: p.tests!,
     ...(p.solution ? { reference: p.solution } : {}),

@@ -13,8 +13,9 @@ export type ImplementationReply = z.output<typeof ImplementationReply>;
 
 // Why a problem cannot give an implementation trajectory (decided without the model).
 export function implementationSkip(p: AnnotatedProblem): string | undefined {
-  if (!p.entry_point) return "no entry point (a stdin/stdout program)";
   if (!p.tests) return "no tests";
+  // an io program's tests feed stdin: there is no function for the record's tests to call
+  if (!p.entry_point || p.tests.kind === "io") return "a stdin/stdout program (no entry point the tests call)";
   return undefined;
 }
 
