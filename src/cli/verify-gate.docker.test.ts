@@ -77,6 +77,17 @@ describe("vouch verify --junit --fail-on (real Docker)", () => {
     expect(again.stderr).toContain("er-flaw-edits-tests");
   });
 
+  it("gates a fully resumed run's --min-pass-rate on the whole output, not on an empty batch", async () => {
+    const out = join(dir, "out.jsonl"); // every record is resumed: this run verifies nothing
+    const results = (await readFile(out, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    const rate = results.filter((x) => x.verdict === "pass").length / results.length;
+    const under = await execa("node", [...CLI, "verify", file, "--out", out, "--json", "--min-pass-rate", String(rate - 0.01)], { reject: false });
+    expect(under.exitCode, under.stderr).toBe(0);
+    const over = await execa("node", [...CLI, "verify", file, "--out", out, "--json", "--min-pass-rate", String(rate + 0.01)], { reject: false });
+    expect(over.exitCode).toBe(1);
+    expect(over.stderr).toContain("--min-pass-rate");
+  });
+
   it("rejects an unknown error type as a usage error naming --fail-on", async () => {
     const r = await execa("node", [...CLI, "verify", file, "--out", join(dir, "x.jsonl"), "--fail-on", "hallucinated-step,made-up"], { reject: false });
     expect(r.exitCode).toBe(2);

@@ -10,7 +10,7 @@ import { createProgress, type Progress } from "./progress.js";
 import { ErrorType } from "../core/taxonomy.js";
 import { latestResults } from "../report/results-file.js";
 import { junitXml, verifyJunit } from "../report/junit.js";
-import { failOnHits, formatGateHits } from "../report/gate.js";
+import { failOnHits, formatGateHits, outputPassRate } from "../report/gate.js";
 
 // The flags of `vouch verify`, coerced and checked once; a bad value is a USAGE error naming the flag.
 export const VerifyFlags = z.object({
@@ -75,16 +75,24 @@ export async function verifyCommand(input: string, raw: Record<string, unknown>)
   if (f.json) process.stdout.write(JSON.stringify(summary) + "\n");
   else process.stdout.write(formatSummaryText(summary) + "\n");
   if (f.summaryMd) await writeFile(f.summaryMd, formatSummaryMarkdown(summary));
-  const gated = f.junit || f.failOn.length ? await reportOutput(f) : 0;
-  return batchExitCode(summary, f.minPassRate) || gated;
+  const gated = f.junit || f.failOn.length || summary.resumed > 0 ? await reportOutput(f) : 0;
+  // a resumed run is gated on the whole output, not on the records this run happened to verify
+  const minPassRate = summary.resumed > 0 ? undefined : f.minPassRate;
+  return batchExitCode(summary, minPassRate) || gated;
 }
 
-// --junit and --fail-on read the whole output (resumed records too): writes the XML, returns 1 when the gate trips.
+// --junit, --fail-on and (after a resume) --min-pass-rate read the whole output: writes the XML, returns 1 when a gate trips.
 async function reportOutput(f: VerifyFlags): Promise<number> {
   const { entries } = await latestResults(f.out);
   if (f.junit) await writeFile(f.junit, junitXml(verifyJunit(entries.map((e) => e.result))));
+  let code = 0;
+  const rate = outputPassRate(entries);
+  if (f.minPassRate !== undefined && rate < f.minPassRate) {
+    process.stderr.write(`--min-pass-rate ${f.minPassRate}: the whole output ${f.out} passes ${(rate * 100).toFixed(1)}%\n`);
+    code = 1;
+  }
   const hits = failOnHits(entries, f.failOn);
-  if (hits.length === 0) return 0;
+  if (hits.length === 0) return code;
   process.stderr.write([`--fail-on ${f.failOn.join(",")}: ${hits.length} record(s) have such a step`, ...formatGateHits(hits)].join("\n") + "\n");
   return 1;
 }

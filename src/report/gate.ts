@@ -27,3 +27,15 @@ export function formatGateHits(hits: GateHit[], max = 10): string[] {
   if (hits.length > max) lines.push(`  ... and ${hits.length - max} more`);
   return lines;
 }
+
+// The pass rate of a whole results file (last result per id), infra errors left out as in the batch summary.
+export function outputPassRate(entries: Iterable<ResultEntry>): number {
+  let pass = 0;
+  let judged = 0;
+  for (const e of entries) {
+    if (e.result.verdict === "infra-error") continue;
+    judged++;
+    if (e.result.verdict === "pass") pass++;
+  }
+  return judged === 0 ? 0 : pass / judged;
+}
