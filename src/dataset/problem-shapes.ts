@@ -57,7 +57,7 @@ const functionShape: ProblemShape = {
     const canonical = str(r.canonical_solution);
     // HumanEval stores the body only: the prompt (signature + docstring) completes it
     if (!solution && canonical) solution = /^\s*def\s/m.test(canonical) ? canonical : prompt + canonical;
-    let entry = str(r.entry_point) ?? (solution ? firstFunction(solution) : undefined);
+    let entry = str(r.entry_point);
     let tests: TestSpecInput | undefined;
     if (r.tests && typeof r.tests === "object" && !Array.isArray(r.tests)) tests = r.tests as TestSpecInput;
     else if (Array.isArray(r.test_list) && r.test_list.length) tests = { kind: "assert", code: [str(r.test_setup_code) ?? "", ...r.test_list.map(String)].filter(Boolean).join("\n") + "\n" };
@@ -67,13 +67,22 @@ const functionShape: ProblemShape = {
       tests = { kind: "assert", code: entry && /def check\(/.test(test) ? checkToAsserts(test, entry) : test };
     }
     if (!tests) return { ok: false, reason: "no tests, test_list or test (assert tests)" };
+    // the function the tests call (a solution may define helpers first), else the solution's first function
     entry ??= tests.kind === "assert" ? /assert\s+\(?([A-Za-z_]\w*)\s*\(/.exec(tests.code)?.[1] : undefined;
+    if (tests.kind === "assert") entry ??= solution ? firstFunction(solution) : undefined;
     return finish({ id: idOf(r, fallbackId), source: str(r.source), prompt, entry_point: entry, solution, tests, meta: r.meta ?? undefined, annotations: r.annotations, provenance: r.provenance });
   },
 };
 
 // A list of io cases from the layouts datasets use: [{input, output}], {input: [], output: []}, {inputs, outputs}.
 function ioCases(v: unknown): Array<{ input: string; output: string }> {
+  if (typeof v === "string" && /^\s*[[{]/.test(v)) {
+    try {
+      return ioCases(JSON.parse(v)); // TACO/APPS store input_output as JSON text
+    } catch {
+      return [];
+    }
+  }
   if (Array.isArray(v)) return v.filter((c) => c && typeof c === "object").map((c) => ({ input: String((c as Record<string, unknown>).input ?? ""), output: String((c as Record<string, unknown>).output ?? "") }));
   if (!v || typeof v !== "object") return [];
   const o = v as Record<string, unknown>;
