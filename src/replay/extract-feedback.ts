@@ -17,12 +17,12 @@ export interface ExtractOptions {
 
 const EXC = /^([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Iteration|Timeout))\b(?::\s*(.*))?$/;
 const FRAME = /File "(?:[^"]*[/\\])?solution\.py", line (\d+)/;
-const PASS_WORD = /^(?:passed|pass|ok|success|succeeded|✓|✔|✅)$/i;
+const PASS_WORD = /^(?:passed|pass|ok|accepted|success|succeeded|✓|✔|✅)$/i;
 const FAIL_WORD = /^(?:failed|fail|failure|error|errored|wrong answer|✗|✘|❌|×)$/i;
 // "PASSED name", "[FAIL] name", "✓ name", "FAILED: name - msg"
 const LEADING = /^\s*(?:\[(PASS(?:ED)?|FAIL(?:ED)?|ERROR|OK)\]|(PASSED|FAILED|ERROR|PASS|FAIL)\b:?|([✓✔✅✗✘❌×]))\s*(.+)$/;
 // "Test 2 failed: msg", "Test #3: PASSED", "test case 1 - pass"
-const ORDINAL = /^\s*((?:test|case)(?:\s*case)?\s*#?\s*\d+)\s*(?:\([^)]*\))?\s*[:\-–]?\s*(passed|failed|pass|fail|ok|error)\b[\s:.\-–]*(.*)$/i;
+const ORDINAL = /^\s*((?:test|case)(?:\s*case)?\s*#?\s*\d+)\s*(?:\([^)]*\))?\s*[:\-–]?\s*(passed|failed|pass|fail|ok|error|wrong answer|accepted)\b[\s:.\-–]*(.*)$/i;
 // "name ... ok", "name -> FAILED", "name: PASS"
 const TRAILING = /^\s*(.+?)\s*(?:\.\.\.|->|→|:|—|–|-)\s*(PASSED|FAILED|ERROR|ok|FAIL|PASS|passed|failed)\s*$/;
 const ALL_PASS = /\ball\s+(?:\d+\s+)?(?:of\s+the\s+|the\s+)?(?:visible\s+|unit\s+)?(?:tests?|test cases|assertions|checks)\s+(?:have\s+|now\s+)?(?:pass(?:ed|es)?|succeed(?:ed)?|are passing|are green)\b/i;
@@ -37,11 +37,22 @@ interface Draft {
   unnamedFailures: number;
 }
 
+// An assert message in the run's words: pytest's "assert 5 == 6" and unittest's "5 != 6" say got 5, expected 6.
+export function assertMessage(message: string): string {
+  const m = message.replace(/\n[\s\S]*$/, "").trim();
+  const py = /^assert (.+?) == (.+)$/.exec(m);
+  if (py) return `got ${py[1]}, expected ${py[2]}`;
+  const ut = /^(.+?) != (.+)$/.exec(m);
+  if (ut && !/^got /.test(m)) return `got ${ut[1]}, expected ${ut[2]}`;
+  return m;
+}
+
 // "Type: message (at solution.py:N)" from error text (a traceback, or one line).
 function errorMessage(text: string): string | undefined {
   const e = parseErrorText(text);
   if (!e.type) return undefined;
-  return `${e.type}${e.message ? `: ${e.message}` : ""}${e.line !== undefined ? ` (at solution.py:${e.line})` : ""}`;
+  const message = e.type === "AssertionError" ? assertMessage(e.message) : e.message;
+  return `${e.type}${message ? `: ${message}` : ""}${e.line !== undefined ? ` (at solution.py:${e.line})` : ""}`;
 }
 
 // A failure's message as a failing-test message: an exception, or an expected/got pair in the run's own words.

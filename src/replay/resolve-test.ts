@@ -4,7 +4,8 @@ import type { KnownTest } from "./known-tests.js";
 // Which real test a reference in feedback text means: its name ("line 2: ..."), its statement, a pytest node id
 // or an ordinal ("test 2", "Test #2", "test_2", "case 2"; 1-based, or 0-based when a 0 appears). Pure.
 export function resolveTest(ref: string, known: readonly KnownTest[], zeroBased = false): string | undefined {
-  const r = ref.trim().replace(/^[`'"]+|[`'":]+$/g, "").trim();
+  let r = ref.trim().replace(/:$/, "").trim();
+  if (/^`.*`$/.test(r)) r = r.slice(1, -1).trim();
   if (!r) return undefined;
   const direct = findTest(r, known);
   if (direct) return direct.name;

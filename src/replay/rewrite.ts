@@ -1,6 +1,7 @@
 import type { SuiteResult } from "../core/result.js";
 import { failingTests } from "../tasks/error-recovery/outcome.js";
 import { failureEvidence, mentionedEvidence } from "../tasks/error-recovery-multi/reflection.js";
+import { parseErrorText } from "../tasks/shared/feedback.js";
 import { extractFeedback } from "./extract-feedback.js";
 import { knownTests } from "./known-tests.js";
 import { checkable, type ReplayPlan } from "./plan.js";
@@ -26,6 +27,9 @@ export function staleReason(reflection: string | undefined, real: SuiteResult): 
   const failing = failingTests(real);
   if (failing.length === 0) return "the real run already passes every test";
   if (reflection === undefined || !reflection.trim()) return undefined;
+  const raised = new Set(failing.map((t) => parseErrorText(t.message ?? "").type).filter(Boolean));
+  const named = [...new Set(reflection.match(/\b[A-Z]\w*(?:Error|Exception)\b/g) ?? [])].filter((t) => !raised.has(t));
+  if (named.length) return `the reflection discusses ${named.join(", ")}, which the run never raised`;
   if (!mentionedEvidence(reflection, failureEvidence(failing))) return "the reflection discusses an error that did not happen";
   return undefined;
 }
