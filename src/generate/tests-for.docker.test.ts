@@ -28,7 +28,7 @@ describe("testsFor", () => {
   it("keeps only the proposed asserts the reference solution passes", async () => {
     const llm = createLlm({ baseUrl: server.url, model: "recorded-model", cacheDir: false });
     const results = [];
-    for (const p of problems) results.push(await testsFor(p, llm, ctx.exec));
+    for (const p of problems) results.push(await testsFor(p, llm, ctx.exec!));
     expect(results.map((r) => [r.proposed, r.kept])).toEqual([[6, 5], [6, 5], [6, 4]]);
     const code = results.map((r) => r.tests?.code ?? "");
     expect(code[0]).not.toContain("square_Sum(5) == 210"); // 2*5*6*11/3 = 220
@@ -36,7 +36,7 @@ describe("testsFor", () => {
     expect(code[2]).not.toContain("[1, 1, 2]) == 1");
     expect(code[2]).not.toContain("print(");
     for (const r of results) {
-      const suite = await ctx.exec.runTests(problems[results.indexOf(r)]!.solution!, r.tests!);
+      const suite = await ctx.exec!.runTests(problems[results.indexOf(r)]!.solution!, r.tests!);
       expect(suite.verdict).toBe("pass");
     }
     expect(results[0]!.provenance).toMatchObject({ tests_model: "recorded-model", tests_kept: "5/6" });
@@ -45,9 +45,9 @@ describe("testsFor", () => {
   it("skips a problem whose proposals all fail, and one without a reference", async () => {
     const llm = createLlm({ baseUrl: server.url, model: "recorded-model", cacheDir: false });
     const broken = { ...problems[0]!, solution: "def square_Sum(n):\n    return -1\n" };
-    const r = await testsFor(broken, llm, ctx.exec);
+    const r = await testsFor(broken, llm, ctx.exec!);
     expect(r).toMatchObject({ proposed: 6, kept: 0, skipped: "none of the 6 proposed tests passed the reference solution" });
     expect(r.tests).toBeUndefined();
-    expect(await testsFor({ ...problems[0]!, solution: undefined }, llm, ctx.exec)).toMatchObject({ kept: 0, skipped: expect.stringContaining("no reference") });
+    expect(await testsFor({ ...problems[0]!, solution: undefined }, llm, ctx.exec!)).toMatchObject({ kept: 0, skipped: expect.stringContaining("no reference") });
   }, 120_000);
 });
