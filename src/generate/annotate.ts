@@ -67,12 +67,12 @@ type Outcome = { id: string; record?: AnnotatedProblem; skipped?: string; failed
 async function annotateOne(p: Problem, o: AnnotateOptions, t: PromptTemplate): Promise<Outcome> {
   let problem = p;
   let tests: TestsForResult | undefined;
-  if (!p.tests && o.testsFor) {
-    tests = await o.testsFor(p);
-    if (!tests.tests) return { id: p.id, skipped: tests.skipped ?? "no tests", tests };
-    problem = { ...p, tests: tests.tests, provenance: { ...p.provenance, ...tests.provenance } };
-  }
   try {
+    if (!p.tests && o.testsFor) {
+      tests = await o.testsFor(p);
+      if (!tests.tests) return { id: p.id, skipped: tests.skipped ?? "no tests", tests };
+      problem = { ...p, tests: tests.tests, provenance: { ...p.provenance, ...tests.provenance } };
+    }
     const r = await o.llm.complete({ purpose: "annotate", messages: annotateMessages(problem, t), schema: Annotation, schemaName: "annotation" });
     const provenance = { ...problem.provenance, model: o.llm.model, annotate_prompt: t.version };
     return { id: p.id, record: AnnotatedProblem.parse({ ...problem, annotations: r.value, provenance }), tests };
