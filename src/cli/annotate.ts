@@ -60,7 +60,7 @@ export async function annotateCommand(input: string, raw: Record<string, unknown
       testsFor: async (p: Problem) => testsFor(p, llm, (await exec()).exec),
       onStart: ({ resumed, prompt }) => {
         say(`vouch annotate: ${llm.model} at ${llmOpts.baseUrl}, ${prompt}${resumed ? `, resuming (${resumed} already in ${f.out})` : ""}`);
-        const p = (progress = createProgress({ label: "annotate", json: f.json }));
+        const p = (progress = createProgress({ label: "annotate", json: f.json, verdicts: ["annotated", "failed"] }));
         void lines.then((n) => p.setTotal(Math.max(0, n - resumed)));
       },
       onInvalid: (error) => {

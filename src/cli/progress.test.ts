@@ -30,6 +30,15 @@ describe("createProgress on a non-TTY stream", () => {
     expect(out.lines()).toEqual(["verify: 1/400 done (pass 1, fail 0) 0.1/s", "verify: 120/400 done (pass 80, fail 40) 12.3/s"]);
   });
 
+  it("shows the command's own main verdicts instead of pass and fail", () => {
+    const out = fakeStream(false);
+    const p = createProgress({ label: "replay", stream: out.stream, verdicts: ["reproduced", "diverged", "flaky"] });
+    tick(p, "reproduced", 2);
+    tick(p, "unreplayable");
+    p.stop();
+    expect(out.lines()).toEqual(["replay: 3 done (reproduced 2, diverged 0, flaky 0, unreplayable 1) 3000.0/s"]);
+  });
+
   it("prints at most every 2 seconds, and once at the end", () => {
     const out = fakeStream(false);
     const p = createProgress({ label: "verify", stream: out.stream });

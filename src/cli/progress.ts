@@ -15,19 +15,24 @@ export interface ProgressOptions {
   stream?: NodeJS.WriteStream;
   /** Machine-readable output is on stdout: print no progress at all. */
   json?: boolean;
+  /** Verdicts always shown, even at 0, in this order (default pass, fail); others appear as they occur. */
+  verdicts?: readonly string[];
 }
 
 const PLAIN_EVERY_MS = 2_000;
 const silent: Progress = { tick: () => undefined, setTotal: () => undefined, stop: () => undefined };
 
-// Counts per verdict, shown as "pass 80, fail 40" (pass and fail always, then others as they appear).
+// Counts per verdict, shown as "pass 80, fail 40" (the command's main verdicts always, then others as they appear).
 class Tally {
   done = 0;
-  private readonly counts = new Map<string, number>([
-    ["pass", 0],
-    ["fail", 0],
-  ]);
+  private readonly counts: Map<string, number>;
+  private readonly always: ReadonlySet<string>;
   private readonly t0 = Date.now();
+
+  constructor(verdicts: readonly string[] = ["pass", "fail"]) {
+    this.counts = new Map(verdicts.map((v) => [v, 0]));
+    this.always = new Set(verdicts);
+  }
 
   add(verdict: string): void {
     this.done++;
@@ -35,7 +40,7 @@ class Tally {
   }
 
   text(): string {
-    return [...this.counts].filter(([v, n]) => n > 0 || v === "pass" || v === "fail").map(([v, n]) => `${v} ${n}`).join(", ");
+    return [...this.counts].filter(([v, n]) => n > 0 || this.always.has(v)).map(([v, n]) => `${v} ${n}`).join(", ");
   }
 
   rate(): string {
@@ -47,12 +52,12 @@ class Tally {
 export function createProgress(opts: ProgressOptions): Progress {
   if (opts.json) return silent;
   const stream = opts.stream ?? process.stderr;
-  return stream.isTTY ? barProgress(opts.label, opts.total ?? 0, stream) : plainProgress(opts.label, opts.total ?? 0, stream);
+  const tally = new Tally(opts.verdicts);
+  return stream.isTTY ? barProgress(opts.label, opts.total ?? 0, stream, tally) : plainProgress(opts.label, opts.total ?? 0, stream, tally);
 }
 
 // A cli-progress bar; with no known total it shows counts and rate only. total 0 means unknown.
-function barProgress(label: string, total: number, stream: NodeJS.WriteStream): Progress {
-  const tally = new Tally();
+function barProgress(label: string, total: number, stream: NodeJS.WriteStream, tally: Tally): Progress {
   const known = `${label} [{bar}] {value}/{total} {percentage}% | {rate}/s | ETA {eta_formatted} | {tally}`;
   const unknown = `${label} {value} done | {rate}/s | {tally}`;
   const bar = new cliProgress.SingleBar(
@@ -88,8 +93,7 @@ function barProgress(label: string, total: number, stream: NodeJS.WriteStream): 
 }
 
 // Plain lines such as "verify: 120/400 done (pass 80, fail 40) 12.3/s", at most every 2 s and once at the end.
-function plainProgress(label: string, total: number, stream: NodeJS.WriteStream): Progress {
-  const tally = new Tally();
+function plainProgress(label: string, total: number, stream: NodeJS.WriteStream, tally: Tally): Progress {
   let lastAt = Date.now();
   let lastDone = 0;
   let stopped = false;

@@ -43,7 +43,7 @@ export async function replayCommand(input: string, raw: Record<string, unknown>)
     log: say,
     onStart: ({ image, resumed }) => {
       say(`vouch replay: image ${image}, each run ${f.repeat}x${resumed ? `, resuming (${resumed} already in ${f.out})` : ""}`);
-      const p = (progress = createProgress({ label: "replay", json: f.json }));
+      const p = (progress = createProgress({ label: "replay", json: f.json, verdicts: ["reproduced", "diverged", "flaky"] }));
       void lines.then((n) => p.setTotal(Math.max(0, n - resumed)));
     },
     onInvalid: (_line, error) => {
