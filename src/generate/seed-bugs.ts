@@ -27,7 +27,8 @@ export const OperatorStats = z.object({
   parsed: z.number().int().nonnegative(),
   run: z.number().int().nonnegative(),
   killed: z.number().int().nonnegative(),
-  /** Killed by a time, memory or output limit only: a real failure, but a poor seed (not kept). */
+  /** Killed by a time, memory or output limit, or failing but slower than half the time limit (a rerun could be
+   * stopped): a real failure, but a poor seed (not kept). */
   limitKilled: z.number().int().nonnegative(),
   /** Killed before any test ran (the module does not load): no failing test to name (not kept). */
   loadKilled: z.number().int().nonnegative(),
@@ -58,11 +59,13 @@ export interface SeedResult {
 
 const LIMITS: ReadonlySet<string> = new Set(["timeout", "memory-limit", "output-limit"]);
 
-// What one mutant's run means: survived, killed by a test (with the test), by a limit, or at load.
-export function judgeMutant(suite: SuiteResult): { kind: "survived" | "limit" | "load" | "infra" } | { kind: "test"; test: TestResult } {
+// What one mutant's run means: survived, killed by a test (with the test), by a limit (or close to the time
+// limit: its feedback would not be reproducible), or at load.
+export function judgeMutant(suite: SuiteResult, timeoutMs: number): { kind: "survived" | "limit" | "load" | "infra" } | { kind: "test"; test: TestResult } {
   if (suite.verdict === "pass") return { kind: "survived" };
   if (suite.verdict === "infra-error") return { kind: "infra" };
   if (LIMITS.has(suite.verdict)) return { kind: "limit" };
+  if (suite.tests.reduce((ms, t) => ms + t.durationMs, 0) > timeoutMs / 2) return { kind: "limit" };
   const test = suite.tests.find((t) => t.status === "fail" || t.status === "error");
   return test ? { kind: "test", test } : { kind: "load" };
 }
@@ -116,7 +119,7 @@ export async function seedBugs(problem: Problem, exec: TaskExec, opts: SeedOptio
     const suite = suites[i]!;
     const s = stats[mutant.operator as OperatorName];
     s.run++;
-    const j = judgeMutant(suite);
+    const j = judgeMutant(suite, exec.limits.timeoutMs);
     if (j.kind === "infra") {
       s.infraError++;
       return;
