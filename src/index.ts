@@ -21,6 +21,10 @@ export { verifyTrajectory, trajectoryKey, type TrajectoryContext } from "./tasks
 export { Cascade, HardStop } from "./tasks/cascade.js";
 export { defineTask, type TaskDefinition, type TaskContext, type ExecContext, type BatchAggregator } from "./tasks/types.js";
 export { TaskExec, type CallOutcome } from "./exec/task-exec.js";
+export { generate, type GenerateOptions } from "./generate/generate.js";
+export { GenerateSummary, KindSummary, formatGenerateSummary } from "./generate/summary.js";
+export { GENERATORS } from "./tasks/generators.js";
+export type { GenerationSpec, GenerationContext, GenerationOutput, GenerationCounters } from "./tasks/generation.js";
 export { confusion, formatConfusion, Expectation, LabelledRecord } from "./report/confusion.js";
 export { junitXml, verifyJunit, xmlEscape, JunitCase, JunitSuite, JunitOutcome } from "./report/junit.js";
 export { report, reportModel, ReportOptions, type ReportOptionsInput, type ReportOutcome } from "./report/report.js";
