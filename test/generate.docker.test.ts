@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -140,4 +140,66 @@ describe("vouch generate (real engine, fake endpoint)", () => {
     expect(passed.records.map((r) => r.id).sort()).toEqual(want);
     expect(want.length).toBeLessThan(first.records.length);
   }, 1_500_000);
+});
+
+// Failures along the way: a model failure is counted for its problem and the batch goes on; an unreachable
+// endpoint stops the batch with what was written kept, and the next run resumes after it.
+describe("vouch generate when the model or the endpoint fails (real engine)", () => {
+  const ids = ["Mbpp/61", "Mbpp/65", "Mbpp/66"];
+  const recordingOf = (id: string) =>
+    readFileSync("fixtures/llm/generate-implementation.jsonl", "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { match: string[]; reply: string })
+      .find((r) => r.match.includes(`Problem id: ${id}\n`) && !r.match.includes("Re-ask:"))!;
+  let tmp: string;
+  let input: string;
+  const run = async (url: string, out: string) => {
+    const r = await execa("node", [...CLI, "generate", input, "--task", "implementation", "--keep", "all", "--out", out, "--base-url", url,
+      "--no-llm-cache", "--no-cache", "--concurrency", "1", "--json"], { reject: false });
+    return { exitCode: r.exitCode, summary: JSON.parse(r.stdout) as GenerateSummary, ids: readRecords(out).map((x) => x.id) };
+  };
+
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), "vouch-generate-fail-"));
+    input = join(tmp, "problems.jsonl");
+    const lines = readFileSync(PROBLEMS, "utf8").split("\n").filter((l) => ids.some((id) => l.includes(`"id":"${id}"`) || l.includes(`"id": "${id}"`)));
+    expect(lines).toHaveLength(3);
+    writeFileSync(input, lines.join("\n") + "\n");
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  test("a reply still invalid after the re-ask is a model failure of that problem; the others are written", async () => {
+    const bad = { match: ["Task: implementation\n", "Problem id: Mbpp/65\n"], reply: "{\"requirements\": [\"sum\"], \"code\": " };
+    const s = await startFakeOpenAI({ recordings: [], inline: [recordingOf("Mbpp/61"), bad, { ...bad, match: [...bad.match, "Re-ask:"] }, recordingOf("Mbpp/66")] });
+    try {
+      const r = await run(s.url, join(tmp, "a.jsonl"));
+      expect(r.exitCode).toBe(0);
+      expect(r.ids.sort()).toEqual(["Mbpp/61:implementation", "Mbpp/66:implementation"]);
+      expect(r.summary.modelFailures.map((f) => [f.problem, f.kind])).toEqual([["Mbpp/65", "implementation"]]);
+      expect(r.summary.byKind.implementation!.modelFailures).toBe(1);
+    } finally {
+      await s.close();
+    }
+  }, 300_000);
+
+  test("an unreachable endpoint stops the batch (exit 5) keeping what was written; the next run resumes after it", async () => {
+    const out = join(tmp, "b.jsonl");
+    const partial = await startFakeOpenAI({ recordings: [], inline: [recordingOf("Mbpp/61")] });
+    try {
+      const r = await run(partial.url, out);
+      expect(r.exitCode).toBe(5);
+      expect(r.summary.stopped?.code).toBe("LLM_UNREACHABLE");
+      expect(r.ids).toEqual(["Mbpp/61:implementation"]);
+    } finally {
+      await partial.close();
+    }
+    const full = await startFakeOpenAI({ recordings: [], inline: ids.map(recordingOf) });
+    try {
+      const r = await run(full.url, out);
+      expect(r.exitCode).toBe(0);
+      expect(full.requests()).toBe(2); // Mbpp/61 is already in the output: not asked again
+      expect(r.summary.byKind.implementation!.resumed).toBe(1);
+      expect(r.ids.sort()).toEqual(ids.map((id) => `${id}:implementation`));
+    } finally {
+      await full.close();
+    }
+  }, 300_000);
 });
