@@ -88,6 +88,8 @@ describe("mutation operators on real MBPP solutions", () => {
     const noElse = mutants(code, { operators: ["dropped-branch"] }).find((x) => x.description.endsWith("(removed)"));
     expect(noElse?.code).toBe(code.replace(/\n else:\n {4}if text\[0\] in '\+-':\n {8}text = text\[1:\]\n {4}return text.isdigit\(\)/, ""));
     expect(noElse?.line).toBe(6);
+    const abs = mutants("def f(x):\n    return x if x > 0 else -x\n", { operators: ["dropped-branch"] });
+    expect(abs.map((m) => m.code)).toEqual(["def f(x):\n    return x\n"]);
   });
 
   it("swapped-arguments swaps the first two positional arguments of a call", () => {
