@@ -66,8 +66,11 @@ describe("vouch replay on the fixtures (real Docker, --repeat 3)", () => {
 
   it("--rewrite: diverged turns are marked, stale turns dropped, and the copy replays with zero divergences", async () => {
     const fixed = await lines(join(dir, "fixed.jsonl"));
-    expect(fixed).toHaveLength(fixtures.length);
-    for (const r of results) {
+    const flaky = results.filter((r) => r.verdict === "flaky");
+    expect(flaky.length).toBeGreaterThan(0);
+    expect(fixed.map((f) => f.id).sort()).toEqual(results.filter((r) => r.verdict !== "flaky").map((r) => r.id).sort());
+    expect(summary.rewrite!.flakyLeftOut).toBe(flaky.length);
+    for (const r of results.filter((x) => x.verdict !== "flaky")) {
       const copy = fixed.find((f) => f.id === r.id)!;
       expect(copy.rewritten_turns).toEqual(r.turns.filter((t) => t.verdict === "diverged").map((t) => t.turn));
       expect(copy.expect).toBeUndefined();
@@ -76,6 +79,6 @@ describe("vouch replay on the fixtures (real Docker, --repeat 3)", () => {
     const again = await replay({ input: join(dir, "fixed.jsonl"), output: join(dir, "again.jsonl"), repeat: 2, concurrency: 2, limits: { timeoutMs: 5000 } });
     expect(again.byVerdict.diverged).toBe(0);
     expect(again.turns.diverged).toBe(0);
-    expect(again.byVerdict.reproduced + again.byVerdict.flaky).toBe(fixtures.length);
+    expect(again.byVerdict.reproduced).toBe(fixed.length);
   }, 900_000);
 });

@@ -128,7 +128,9 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       const writeFixed = fixed !== undefined && !fixed.done.has(id);
       const o = out;
       const task = runReplay(planned.plan, exec, { repeat, image: sandboxes.image }).then(async (r) => {
-        if (fixed && writeFixed && r.verdict !== "infra-error") {
+        // a flaky trajectory has no one real feedback to write: it is left out of the rewrite, and counted
+        if (fixed && writeFixed && r.verdict === "flaky") summary.leftOutFlaky(opts.rewrite!);
+        else if (fixed && writeFixed && r.verdict !== "infra-error") {
           const w = rewriteTrajectory(item.value, planned.plan, r, { keepStaleTurns: opts.keepStaleTurns });
           await fixed.write(w.record as { id: string });
           summary.rewrote(opts.rewrite!, w.rewritten.length, w.dropped);

@@ -15,7 +15,7 @@ export const ReplaySummary = z.object({
   flakyTurns: z.array(z.object({ id: z.string(), turn: z.number().int() })),
   infraErrors: z.array(z.string()),
   invalidLines: z.array(z.object({ line: z.number().int(), id: z.string().optional(), error: z.string() })),
-  rewrite: z.object({ path: z.string(), records: z.number().int(), turnsRewritten: z.number().int(), turnsDropped: z.number().int() }).optional(),
+  rewrite: z.object({ path: z.string(), records: z.number().int(), turnsRewritten: z.number().int(), turnsDropped: z.number().int(), flakyLeftOut: z.number().int() }).optional(),
   repeat: z.number().int().positive(),
   durationMs: z.number().nonnegative(),
 });
@@ -55,10 +55,15 @@ export class ReplaySummaryBuilder {
   }
 
   rewrote(path: string, turnsRewritten: number, turnsDropped: number): void {
-    const r = (this.s.rewrite ??= { path, records: 0, turnsRewritten: 0, turnsDropped: 0 });
+    const r = (this.s.rewrite ??= { path, records: 0, turnsRewritten: 0, turnsDropped: 0, flakyLeftOut: 0 });
     r.records++;
     r.turnsRewritten += turnsRewritten;
     r.turnsDropped += turnsDropped;
+  }
+
+  // A flaky trajectory kept out of the rewrite (its runs disagree: no feedback is "the real one").
+  leftOutFlaky(path: string): void {
+    (this.s.rewrite ??= { path, records: 0, turnsRewritten: 0, turnsDropped: 0, flakyLeftOut: 0 }).flakyLeftOut++;
   }
 
   finish(durationMs: number): ReplaySummary {
@@ -86,7 +91,7 @@ export function formatReplaySummary(s: ReplaySummary): string {
   if (hist.length) lines.push(`first diverged turn: ${hist.map(([k, n]) => `turn ${k}: ${n}`).join(", ")}`);
   if (s.flakyTurns.length) lines.push(`flaky turns: ${s.flakyTurns.slice(0, 10).map((f) => `${f.id}#${f.turn}`).join(", ")}${s.flakyTurns.length > 10 ? ", ..." : ""}`);
   if (s.infraErrors.length) lines.push(`infra errors (no verdict; a re-run retries them): ${s.infraErrors.join(", ")}`);
-  if (s.rewrite) lines.push(`rewrite: ${s.rewrite.records} trajectories to ${s.rewrite.path}, ${s.rewrite.turnsRewritten} turns rewritten, ${s.rewrite.turnsDropped} stale turns dropped`);
+  if (s.rewrite) lines.push(`rewrite: ${s.rewrite.records} trajectories to ${s.rewrite.path}, ${s.rewrite.turnsRewritten} turns rewritten, ${s.rewrite.turnsDropped} stale turns dropped${s.rewrite.flakyLeftOut ? `, ${s.rewrite.flakyLeftOut} flaky trajectories left out` : ""}`);
   if (s.invalidLines.length) {
     lines.push(`invalid lines: ${s.invalidLines.length}`);
     for (const l of s.invalidLines.slice(0, INVALID_SHOWN)) lines.push(`  ${l.error}`);
