@@ -47,7 +47,7 @@ confusion: image
 	done
 
 # Tests whose verdicts rest on timing the code (complexity claims) run alone, after the rest, on a quiet machine.
-TIMING_TESTS := src/tasks/planning/verify.docker.test.ts test/trajectories.docker.test.ts
+TIMING_TESTS := src/tasks/planning/verify.docker.test.ts src/tasks/planning/generate.docker.test.ts test/trajectories.docker.test.ts
 
 test: image browser
 	@mkdir -p out

@@ -139,10 +139,11 @@ export class TaskExec {
     return this.withSandbox((sb) => sb.exec(argv, { timeoutMs: this.limits.timeoutMs, ...opts }));
   }
 
-  /** Runs a test suite against code, graded as `vouch verify` grades it. */
-  runTests(code: string, tests: TestSpec): Promise<SuiteResult> {
+  /** Runs a test suite against code, graded as `vouch verify` grades it; `timeoutMs` may only tighten the limit. */
+  runTests(code: string, tests: TestSpec, opts: { timeoutMs?: number } = {}): Promise<SuiteResult> {
     const plan = planPython(code, tests);
-    return this.withSandbox(async (sb) => grade(plan, await runPlan(sb, plan, this.limits.timeoutMs)));
+    const timeoutMs = Math.min(this.limits.timeoutMs, opts.timeoutMs ?? Infinity);
+    return this.withSandbox(async (sb) => grade(plan, await runPlan(sb, plan, timeoutMs)));
   }
 
   private async harness(code: string, request: object, timeoutMs?: number): Promise<{ lines: Record<string, unknown>[]; end: JobEnd }> {

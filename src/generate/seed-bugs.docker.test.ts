@@ -4,7 +4,7 @@ import { OperatorName } from "../analysis/mutate.js";
 import { Problem } from "../core/problem.js";
 import type { TaskExec } from "../exec/task-exec.js";
 import { openTaskContext } from "../../test/support/task-context.js";
-import { SeededBug, seedBugs, type SeedResult } from "./seed-bugs.js";
+import { MIN_MUTANT_TIMEOUT_MS, mutantTimeoutMs, SeededBug, seedBugs, type SeedResult } from "./seed-bugs.js";
 
 const PROBLEMS = readFileSync(new URL("../../fixtures/problems/problems.jsonl", import.meta.url), "utf8")
   .split("\n")
@@ -76,6 +76,10 @@ describe("seedBugs on the real engine", () => {
     expect(s.limitKilled).toBeGreaterThanOrEqual(1);
     for (const bug of r.kept) expect(bug.suite.verdict).not.toBe("timeout");
     expectStatsAddUp(r);
+    // the endless mutant was stopped at the mutant budget (20x the reference, at least 1 s), not the run limit
+    const budget = mutantTimeoutMs(r.reference, exec.limits.timeoutMs);
+    expect(budget).toBeLessThan(exec.limits.timeoutMs);
+    expect(budget).toBeGreaterThanOrEqual(MIN_MUTANT_TIMEOUT_MS);
   }, 300_000);
 
   it("keeps nothing when the reference solution itself fails its tests", async () => {

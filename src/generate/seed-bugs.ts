@@ -70,6 +70,18 @@ export function judgeMutant(suite: SuiteResult, timeoutMs: number): { kind: "sur
   return test ? { kind: "test", test } : { kind: "load" };
 }
 
+/** The least time a mutant gets, however fast the reference. */
+export const MIN_MUTANT_TIMEOUT_MS = 1000;
+/** A mutant may run this many times longer than the reference before it counts as hanging. */
+const MUTANT_SLOWDOWN = 20;
+
+// A mutant's time limit: far beyond what the reference needed, far below the run limit, so a mutant that loops
+// forever (a flipped loop condition) costs about a second, not the whole limit.
+export function mutantTimeoutMs(reference: SuiteResult, limitMs: number): number {
+  const refMs = reference.tests.reduce((ms, t) => ms + t.durationMs, 0);
+  return Math.min(limitMs, Math.max(MIN_MUTANT_TIMEOUT_MS, Math.ceil(refMs * MUTANT_SLOWDOWN)));
+}
+
 // Runs `work` on every item with at most `limit` in flight, results in input order.
 async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -112,14 +124,15 @@ export async function seedBugs(problem: Problem, exec: TaskExec, opts: SeedOptio
     chosen.push(...c.mutants);
   }
   const toRun = o.maxTotal ? interleave(chosen).slice(0, o.maxTotal) : chosen;
-  const suites = await mapLimit(toRun, o.concurrency, (m) => exec.runTests(m.code, tests));
+  const timeoutMs = mutantTimeoutMs(reference, exec.limits.timeoutMs);
+  const suites = await mapLimit(toRun, o.concurrency, (m) => exec.runTests(m.code, tests, { timeoutMs }));
 
   const kept: SeededBug[] = [];
   toRun.forEach((mutant, i) => {
     const suite = suites[i]!;
     const s = stats[mutant.operator as OperatorName];
     s.run++;
-    const j = judgeMutant(suite, exec.limits.timeoutMs);
+    const j = judgeMutant(suite, timeoutMs);
     if (j.kind === "infra") {
       s.infraError++;
       return;

@@ -3,13 +3,10 @@ import { basename } from "node:path";
 import { z } from "zod";
 import { VouchError } from "../core/errors.js";
 import { TaskExec } from "../exec/task-exec.js";
-import { dotPath, formatIssues, readJsonl } from "../dataset/jsonl-reader.js";
+import { formatIssues, readJsonl } from "../dataset/jsonl-reader.js";
 import { openResumableWriter, type ResumableWriter } from "../dataset/resumable-writer.js";
-import { removeLeftovers } from "../sandbox/docker/cleanup.js";
-import { assertEngine } from "../sandbox/docker/client.js";
-import { DockerProvider } from "../sandbox/docker/provider.js";
-import { ensureImage } from "../sandbox/image.js";
-import { SandboxLimits, type SandboxLimitsInput } from "../sandbox/limits.js";
+import { openSandboxes, parseLimits } from "../exec/sandboxes.js";
+import type { SandboxLimitsInput } from "../sandbox/limits.js";
 import type { Isolation, SandboxProvider } from "../sandbox/types.js";
 import { ErrorRecoveryMulti } from "../tasks/error-recovery-multi/schema.js";
 import { planRecord, planTranscript, type ReplayPlan } from "./plan.js";
@@ -55,30 +52,12 @@ function planOf(raw: z.output<typeof Incoming>, file: string, line: number): { p
   return p.success ? { plan: planTranscript(p.data) } : { error: formatIssues(file, line, p.error) };
 }
 
-// The caller's provider, or a warm Docker pool (engine checked, leftovers removed, image built when missing).
-async function openSandboxes(opts: ReplayOptions, limits: SandboxLimits, size: number): Promise<{ provider: SandboxProvider; image: string; close(): Promise<void> }> {
-  if (opts.provider) return { provider: opts.provider, image: opts.image ?? "", close: async () => undefined };
-  await assertEngine();
-  await removeLeftovers();
-  const image = opts.image || (await ensureImage({ build: true, log: opts.log }));
-  const docker = new DockerProvider({ spec: { image, limits }, isolation: opts.isolation ?? "pool", size });
-  try {
-    await docker.warm();
-  } catch (e) {
-    await docker.close();
-    throw e;
-  }
-  return { provider: docker, image, close: () => docker.close() };
-}
-
 // Replays a JSONL batch of multi-turn trajectories: streams the input, skips ids already in the output (and in the
 // rewrite, when asked), runs each turn's code in sandboxes, appends a result line per trajectory (and its
 // corrected copy), and summarises. A malformed line is reported and skipped.
 export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   const t0 = performance.now();
-  const parsed = SandboxLimits.safeParse(opts.limits ?? {});
-  if (!parsed.success) throw new VouchError("USAGE", `sandbox limit ${dotPath(parsed.error.issues[0]!.path)}: ${parsed.error.issues[0]!.message}`);
-  const limits = parsed.data;
+  const limits = parseLimits(opts.limits);
   const repeat = Math.max(1, opts.repeat ?? 1);
   await access(opts.input).catch(() => {
     throw new VouchError("INPUT_INVALID", `input file not found: ${opts.input}`, { path: opts.input });

@@ -1,16 +1,11 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeOpenAI, type FakeOpenAI } from "../../../test/support/fake-openai.js";
-import { openTaskContext } from "../../../test/support/task-context.js";
-import { AnnotatedProblem } from "../../core/problem.js";
-import type { TrajectoryResult } from "../../core/trajectory-result.js";
-import { createLlm } from "../../llm/client.js";
+import type { FakeOpenAI } from "../../../test/support/fake-openai.js";
+import { annotatedProblems, openGeneration, wrongSteps } from "../../../test/support/generation.js";
 import type { GenerationContext } from "../generation.js";
 import { verifyTrajectory, type TrajectoryContext } from "../verify-trajectory.js";
 import { qualityEvaluationGeneration } from "./generate.js";
 import { qualityEvaluationTask } from "./verify.js";
 
-const root = new URL("../../../", import.meta.url);
 // The mistakes planted in the authored replies (scripts/fixtures/llm-generate-b.tables.py): the error type
 // verification must report at the first wrong step. Every other reply is a correct evaluation: "high" with true
 // measurements for the reference, "low" with a real failing call for the seeded bug.
@@ -21,13 +16,7 @@ const FLAWED: Record<string, string> = {
 };
 // The planted label of a record id (a seeded bug's id ends in its operator and line).
 const planted = (id: string) => FLAWED[id.replace(/:bug-.*$/, ":bug")];
-const problems = readFileSync(new URL("fixtures/problems/annotated.jsonl", root), "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => AnnotatedProblem.parse(JSON.parse(l)));
-
-// The wrong steps of a result, for a failure message.
-const wrongSteps = (r: TrajectoryResult) => r.steps.filter((s) => s.label === "wrong").map((s) => `${s.index} ${s.name}: ${s.errorType} ${s.evidence}`);
+const problems = annotatedProblems();
 
 describe("quality-evaluation generation: fake endpoint, real engine", () => {
   let server: FakeOpenAI;
@@ -35,15 +24,9 @@ describe("quality-evaluation generation: fake endpoint, real engine", () => {
   let gen: GenerationContext;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    server = await startFakeOpenAI({ recordings: [new URL("fixtures/llm/generate-quality-evaluation.jsonl", root).pathname] });
-    ({ ctx, close } = await openTaskContext());
-    const llm = createLlm({ baseUrl: server.url, model: "recorded", cacheDir: false, maxRetries: 0 });
-    gen = { llm, exec: ctx.exec!, modules: ctx.modules, maxTurns: 1 };
+    ({ server, ctx, gen, close } = await openGeneration(["generate-quality-evaluation.jsonl"]));
   }, 600_000);
-  afterAll(async () => {
-    await close?.();
-    await server?.close();
-  });
+  afterAll(async () => close?.());
 
   for (const p of problems) {
     const callable = p.entry_point && p.tests?.kind === "assert";
@@ -63,10 +46,10 @@ describe("quality-evaluation generation: fake endpoint, real engine", () => {
         const r = await verifyTrajectory(qualityEvaluationTask, rec, ctx);
         expect(r.stages[0]!.status, r.message).toBe("pass");
         const type = planted(rec.id);
-        if (!type) expect(r.verdict, `${rec.id}\n${wrongSteps(r).join("\n")}`).toBe("pass");
+        if (!type) expect(r.verdict, `${rec.id}\n${wrongSteps(r)}`).toBe("pass");
         else {
           expect(r.verdict, rec.id).toBe("fail");
-          expect(r.steps[r.firstWrongStep]!.errorType, wrongSteps(r).join("\n")).toBe(type);
+          expect(r.steps[r.firstWrongStep]!.errorType, wrongSteps(r)).toBe(type);
         }
       }
     });
