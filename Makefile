@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VOUCH := node bin/vouch.js
 
-.PHONY: install docker browser image demo confusion test test-fast bench mutants typecheck clean
+.PHONY: install docker browser image demo demo-generate confusion test test-fast bench mutants typecheck clean
 
 # npm dependencies (npm ci also compiles TypeScript to dist/ through the prepare script).
 node_modules/.installed: package.json package-lock.json
@@ -29,6 +29,17 @@ demo: image
 	  code=$$?; echo "results: out/demo-results.jsonl  summary: out/demo-summary.md (exit $$code)"; [ $$code -le 1 ]
 	@$(MAKE) --no-print-directory confusion
 	@echo "trajectories: out/trajectory-results.jsonl  summary: out/trajectory-summary.md"
+	$(VOUCH) report out/trajectory-results.jsonl --html out/report.html --trajectories out/trajectory-fixtures.jsonl --title "Vouch: trajectory fixtures"
+	@rm -f out/replay-results.jsonl out/replay-fixed.jsonl
+	$(VOUCH) replay fixtures/replay/trajectories.jsonl --out out/replay-results.jsonl --repeat 3 --rewrite out/replay-fixed.jsonl --junit out/replay-junit.xml; \
+	  code=$$?; [ $$code -le 1 ]
+	@echo "report: out/report.html  replay: out/replay-results.jsonl (corrected copy: out/replay-fixed.jsonl)"
+	@echo "the whole data flow (annotate, generate, report, partition) against recorded model replies: make demo-generate"
+
+# annotate -> generate -> report -> partition on the 24 fixture problems, the model being a local server replaying
+# the authored recordings of fixtures/llm/ (there is no model here); outputs under out/generated/.
+demo-generate: image
+	npx tsx scripts/demo-generate.ts
 
 # Every labelled trajectory fixture verified for real, then scored against its label (the confusion table).
 confusion: image

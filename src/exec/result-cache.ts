@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import type { z } from "zod";
+import { cacheDir } from "../core/cache-dir.js";
 import { VerifyResult } from "../core/result.js";
 
 // Where results are cached unless --cache-dir says otherwise.
 export function defaultCacheDir(): string {
-  return process.env.VOUCH_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "vouch", "results");
+  return cacheDir("results");
 }
 
 // A content key: same image, code, tests and limits give the same verdict.

@@ -1,7 +1,6 @@
-import { homedir } from "node:os";
-import { join } from "node:path";
 import type { Command } from "cac";
 import { z } from "zod";
+import { cacheDir } from "../core/cache-dir.js";
 import { parseFlags } from "../cli/flags.js";
 import { VouchError } from "../core/errors.js";
 
@@ -43,9 +42,9 @@ export const LlmOptions = z.object({
 export type LlmOptionsInput = z.input<typeof LlmOptions>;
 export type LlmOptions = z.output<typeof LlmOptions>;
 
-// The default cache directory: $VOUCH_CACHE_DIR/llm, else ~/.cache/vouch/llm.
+// The default cache directory: $VOUCH_CACHE_DIR/llm, else ~/.cache/vouch/llm (src/core/cache-dir.ts).
 export function defaultLlmCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.VOUCH_CACHE_DIR ? join(env.VOUCH_CACHE_DIR, "llm") : join(homedir(), ".cache", "vouch", "llm");
+  return cacheDir("llm", env);
 }
 
 // The LLM flags shared by `vouch annotate` and `vouch generate`, as cac hands them over (camel-cased).
