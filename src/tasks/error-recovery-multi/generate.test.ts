@@ -39,7 +39,7 @@ function context(results: Record<string, SuiteResult>, codes: string[], maxTurns
   return { ctx, runs, asked };
 }
 
-const first = { messages: [{ role: "user" as const, content: "Task: implementation\nProblem id: Mbpp/96\n" }], raw: "{}", code: "v1" };
+const first = { messages: [{ role: "user" as const, content: "Task: implementation\nProblem id: Mbpp/96\n" }], raw: "{}", attempt: { code: "v1" } };
 const visible: TestSpec = { kind: "assert", code: "assert divisor(15) == 4\nassert divisor(12) == 6\n" };
 
 describe("generate, verify, repair", () => {

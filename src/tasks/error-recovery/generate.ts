@@ -1,9 +1,11 @@
 import type { z } from "zod";
 import type { AnnotatedProblem } from "../../core/problem.js";
 import { formatPitfalls, formatTests, numberLines, recordId, statement } from "../../generate/prompting.js";
+import { patchRepair, repairLoop, type RepairConversation } from "../../generate/repair-loop.js";
 import { seedBugs, type SeededBug, type SeedOptionsInput, type SeedResult } from "../../generate/seed-bugs.js";
 import { loadPrompt, renderPrompt } from "../../llm/prompts.js";
-import type { ChatMessage } from "../../llm/types.js";
+import type { ChatMessage, CompleteResult } from "../../llm/types.js";
+import { assemblePatchMulti } from "../error-recovery-multi/generate.js";
 import type { GenerationContext, GenerationCounters, GenerationSpec } from "../generation.js";
 import { ErrorRecovery } from "./schema.js";
 
@@ -71,6 +73,34 @@ export function assembleErrorRecovery(p: AnnotatedProblem, bug: SeededBug, id: s
   };
 }
 
+// The id of the patch conversation on bug n: "<problem>:error-recovery:<n>:repair". It names the pair that makes
+// it (error-recovery), so a resumed run counts it as that pair's output and never as the implementation repair
+// conversation "<problem>:error-recovery-multi".
+export const patchConversationId = (errorRecoveryId: string): string => `${errorRecoveryId}:repair`;
+
+// Patch repair: the patch runs on the tests (applied to the buggy code); while it fails or does not apply, the
+// real feedback goes back to the model in the same conversation, up to --max-turns patches. Turn 0 is the buggy
+// code with its real run (the seeded failure) and the diagnosis. Undefined when the first patch passes.
+export async function patchConversation(
+  p: AnnotatedProblem,
+  bug: SeededBug,
+  id: string,
+  first: { messages: ChatMessage[]; reply: CompleteResult<ErrorRecoveryReply> },
+  ctx: GenerationContext,
+): Promise<RepairConversation | undefined> {
+  const before = [{ code: bug.mutant.code, suite: bug.suite, reflection: first.reply.value.diagnosis.text }];
+  const start = { messages: first.messages, raw: first.reply.raw, attempt: { patch: first.reply.value.patch }, before };
+  const conv = await repairLoop(p, start, p.tests!, ctx, patchRepair(patchConversationId(id)));
+  return conv.turns.length === 2 && conv.converged ? undefined : conv;
+}
+
+// Counters of the patch conversations of one problem.
+function patchCounters(convs: ReadonlyArray<RepairConversation | undefined>): GenerationCounters {
+  const had = convs.filter((c): c is RepairConversation => c !== undefined);
+  const converged = had.filter((c) => c.converged).length;
+  return { "patch conversations": had.length, "patch turns": had.reduce((n, c) => n + c.turns.length, 0), "patch converged": converged, "patch not converged": had.length - converged };
+}
+
 // Why a problem cannot give error-recovery records (no reference to mutate, no tests to fail).
 export function errorRecoverySkip(p: AnnotatedProblem): string | undefined {
   if (!p.solution) return "no reference solution to seed bugs in";
@@ -88,14 +118,18 @@ export const errorRecoveryGeneration: GenerationSpec = {
     if (seeded.reference.verdict !== "pass") return { records: [], skipped: "the reference solution fails its own tests", counters };
     const bugs = chooseBugs(seeded.kept);
     if (!bugs.length) return { records: [], skipped: "no mutant of the reference failed a test", counters };
-    const records = await Promise.all(
+    const made = await Promise.all(
       bugs.map(async (bug, i) => {
         const id = recordId(p, "error-recovery", String(i + 1));
         const messages = errorRecoveryMessages(p, bug, id);
-        const r = await ctx.llm.complete({ purpose: "generate:error-recovery", messages, schema: ErrorRecoveryReply, schemaName: "error_recovery_reply" });
-        return assembleErrorRecovery(p, bug, id, r.value);
+        const reply = await ctx.llm.complete({ purpose: "generate:error-recovery", messages, schema: ErrorRecoveryReply, schemaName: "error_recovery_reply" });
+        const conv = await patchConversation(p, bug, id, { messages, reply }, ctx);
+        // the single-turn record stays whatever the conversation gives: a failing patch is a negative example
+        const records = [assembleErrorRecovery(p, bug, id, reply.value), ...(conv ? [assemblePatchMulti(p, patchConversationId(id), conv)] : [])];
+        return { records, conv };
       }),
     );
-    return { records, counters: { ...counters, "bugs seeded": bugs.length } };
+    const records = made.flatMap((m) => m.records);
+    return { records, counters: { ...counters, "bugs seeded": bugs.length, ...patchCounters(made.map((m) => m.conv)) } };
   },
 };
