@@ -1,5 +1,8 @@
 // Pass/fail tallies out of test-run summaries in free text. Pure.
 
+/** A number right after "test", "case", "example" or "#" is an ordinal, not a count. */
+const NOT_ORDINAL = String.raw`(?<!(?:tests?|cases?|examples?|assert(?:ion)?s?)\s*#?\s*)(?<!#\s*)`;
+
 export interface Tally {
   passed?: number;
   failed?: number;
@@ -21,10 +24,11 @@ export function tallyOf(text: string): Tally {
     /\btests? passed:?\s*(\d+)\s*(?:\/|of|out of)\s*(\d+)/i.exec(text);
   if (frac) return { passed: Number(frac[1]), failed: Number(frac[2]) - Number(frac[1]) };
   const out: Tally = {};
-  // pytest counts: only on a line that looks like a summary (numbers right before the words)
+  // pytest counts: only on a line that looks like a summary (numbers right before the words), and not a test's
+  // ordinal ("Test 4 failed: ..." names test 4, it does not count 4 failures)
   for (const line of text.split("\n")) {
-    const passed = /\b(\d+) passed\b/.exec(line);
-    const failed = [...line.matchAll(/\b(\d+) (?:failed|errors?)\b/g)];
+    const passed = new RegExp(`${NOT_ORDINAL}\\b(\\d+) passed\\b`, "i").exec(line);
+    const failed = [...line.matchAll(new RegExp(`${NOT_ORDINAL}\\b(\\d+) (?:failed|errors?)\\b`, "gi"))];
     if (!passed && failed.length === 0) continue;
     out.passed = passed ? Number(passed[1]) : 0;
     out.failed = failed.reduce((a, m) => a + Number(m[1]), 0);

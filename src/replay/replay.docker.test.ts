@@ -10,7 +10,21 @@ import { ReplayExpect, ReplayResult } from "./schema.js";
 import type { ReplaySummary } from "./summary.js";
 
 const FIXTURES = "fixtures/replay/trajectories.jsonl";
+const HELDOUT = "fixtures/heldout-replay/transcripts.jsonl";
 const lines = async (path: string) => (await readFile(path, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+
+// The records whose result differs from their `expect` (verdict and first diverged turn), with the turns' reasons.
+function misclassified(records: Array<Record<string, unknown>>, results: ReplayResult[]): string[] {
+  const wrong: string[] = [];
+  for (const f of records) {
+    const want = ReplayExpect.parse(f.expect);
+    const r = results.find((x) => x.id === f.id)!;
+    if (r.verdict !== want.verdict || r.firstDivergedTurn !== (want.firstDivergedTurn ?? -1)) {
+      wrong.push(`${String(f.id)}: expected ${want.verdict}@${want.firstDivergedTurn ?? -1}, got ${r.verdict}@${r.firstDivergedTurn}: ${r.turns.map((t) => `${t.verdict} ${t.reasons.join("; ")}`).join(" | ")}`);
+    }
+  }
+  return wrong;
+}
 
 describe("vouch replay on the fixtures (real Docker, --repeat 3)", () => {
   let dir = "";
@@ -37,16 +51,16 @@ describe("vouch replay on the fixtures (real Docker, --repeat 3)", () => {
 
   it("classifies every fixture as its expect says (verdict and first diverged turn)", () => {
     expect(results).toHaveLength(fixtures.length);
-    const wrong: string[] = [];
-    for (const f of fixtures) {
-      const want = ReplayExpect.parse(f.expect);
-      const r = results.find((x) => x.id === f.id)!;
-      if (r.verdict !== want.verdict || r.firstDivergedTurn !== (want.firstDivergedTurn ?? -1)) {
-        wrong.push(`${String(f.id)}: expected ${want.verdict}@${want.firstDivergedTurn ?? -1}, got ${r.verdict}@${r.firstDivergedTurn}: ${r.turns.map((t) => `${t.verdict} ${t.reasons.join("; ")}`).join(" | ")}`);
-      }
-    }
-    expect(wrong).toEqual([]);
+    expect(misclassified(fixtures, results)).toEqual([]);
   });
+
+  it("classifies the held-out transcripts written blind from docs/replay.md (fixtures/heldout-replay)", async () => {
+    const held = await lines(HELDOUT);
+    await replay({ input: HELDOUT, output: join(dir, "heldout.jsonl"), repeat: 3, concurrency: 2, limits: { timeoutMs: 5000 } });
+    const got = (await lines(join(dir, "heldout.jsonl"))).map((r) => ReplayResult.parse(r));
+    expect(got).toHaveLength(held.length);
+    expect(misclassified(held, got)).toEqual([]);
+  }, 600_000);
 
   it("a diverged turn carries its reasons and a recorded-vs-real diff; flaky turns say how the runs differed", () => {
     for (const r of results.filter((x) => x.verdict === "diverged")) {

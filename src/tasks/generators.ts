@@ -9,7 +9,7 @@ import { difficultyEstimationGeneration } from "./difficulty-estimation/generate
 import { unitTestWalkthroughGeneration } from "./unit-test-walkthrough/generate.js";
 
 // The generator of each kind `vouch generate` can produce (src/tasks/<kind>/generate.ts). One line per kind.
-export const GENERATORS: Partial<Record<TaskKind, GenerationSpec>> = {
+export const GENERATORS: Readonly<Record<TaskKind, GenerationSpec>> = {
   implementation: implementationGeneration,
   "error-recovery": errorRecoveryGeneration,
   "error-recovery-multi": errorRecoveryMultiGeneration,
