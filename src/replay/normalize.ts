@@ -1,4 +1,4 @@
-import { sortSetLiterals } from "../tasks/shared/feedback.js";
+import { sortSetLiterals, splitTopLevel } from "../tasks/shared/feedback.js";
 
 // What is volatile in test feedback, made stable so that two runs (or a record and a run) compare equal when
 // they differ only in it. Pure.
@@ -74,30 +74,8 @@ function matchingBrace(s: string, i: number): number {
   return -1;
 }
 
-// Splits at top-level separators (brackets and quotes respected).
-function splitTop(s: string, sep = ","): string[] {
-  if (!s.trim()) return [];
-  const out: string[] = [];
-  let depth = 0;
-  let cur = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === "'" || c === '"') {
-      const end = closingQuote(s, i);
-      cur += s.slice(i, end + 1);
-      i = end;
-      continue;
-    }
-    if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth--;
-    if (c === sep && depth === 0) {
-      out.push(cur);
-      cur = "";
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
+// Splits at top-level separators (brackets and quotes respected); nothing for a blank string.
+const splitTop = (s: string, sep = ","): string[] => (s.trim() ? splitTopLevel(s, sep) : []);
 
 // The stable form of one feedback message: volatile parts masked, hash-ordered literals sorted, and a bare
 // "(solution.py:N)" location written as "(at solution.py:N)".

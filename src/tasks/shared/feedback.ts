@@ -57,7 +57,7 @@ export function parseErrorText(text: string): ErrorText {
 }
 
 // Splits "a, b, {c, d}" at top-level commas (brackets and quotes respected).
-function splitTopLevel(s: string, sep: string): string[] {
+export function splitTopLevel(s: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let quote = "";
