@@ -7,6 +7,8 @@ import { TaskKind, TrajectoryResult } from "../src/core/trajectory-result.js";
 import type { GenerateSummary } from "../src/generate/summary.js";
 import { feedbackOf } from "../src/generate/turn-feedback.js";
 import type { ErrorRecoveryMulti } from "../src/tasks/error-recovery-multi/schema.js";
+import { resolveTurns } from "../src/tasks/error-recovery-multi/verify.js";
+import type { ErrorRecovery } from "../src/tasks/error-recovery/schema.js";
 import { TASKS } from "../src/tasks/registry.js";
 import { startFakeOpenAI, type FakeOpenAI } from "./support/fake-openai.js";
 import { openTaskContext } from "./support/task-context.js";
@@ -90,16 +92,19 @@ describe("vouch generate (real engine, fake endpoint)", () => {
     expect(new Set(mine.map((r) => r.id))).toEqual(new Set(all.map((i) => i.record)));
   });
 
-  test("every error-recovery-multi turn's feedback is what a fresh real run of that turn's code gives", async () => {
+  test("every error-recovery-multi turn's feedback is what a fresh real run of that turn's (patched) code gives", async () => {
     const multi = first.records.filter((r) => r.task === "error-recovery-multi") as unknown as Array<ErrorRecoveryMulti & Rec>;
-    expect(multi.length).toBeGreaterThanOrEqual(4);
+    expect(multi.length).toBeGreaterThanOrEqual(6);
     expect(multi.some((r) => r.turns.length >= 3)).toBe(true);
     expect(multi.some((r) => r.verification.verdict === "fail")).toBe(true); // one never converges
+    expect(multi.filter((r) => r.turns.some((t) => t.patch !== undefined)).length).toBeGreaterThanOrEqual(2);
     const { ctx, close } = await openTaskContext(2);
     try {
       for (const r of multi) {
+        const codes = resolveTurns(r.turns);
         for (const [k, t] of r.turns.entries()) {
-          const suite = await ctx.exec!.runTests(t.code!, r.tests);
+          expect(codes[k]!.code, `${r.id} turn ${k}: ${codes[k]!.reason}`).toBeDefined();
+          const suite = await ctx.exec!.runTests(codes[k]!.code!, r.tests);
           expect(t.feedback, `${r.id} turn ${k}`).toEqual(feedbackOf(suite));
           expect(t.feedback.all_pass).toBe(k === r.turns.length - 1 && r.verification.verdict === "pass");
         }
@@ -108,6 +113,28 @@ describe("vouch generate (real engine, fake endpoint)", () => {
       await close();
     }
   }, 600_000);
+
+  test("a seeded bug whose first patch fails gets a patch conversation: the failing single-turn record stays beside it", () => {
+    const patched = first.records.filter((r) => r.id.endsWith(":repair")) as unknown as Array<ErrorRecoveryMulti & Rec>;
+    expect(patched.length).toBeGreaterThanOrEqual(2);
+    for (const r of patched) {
+      expect(r.task).toBe("error-recovery-multi");
+      const single = first.records.find((x) => x.id === r.id.replace(/:repair$/, "")) as unknown as ErrorRecovery & Rec;
+      expect(single.verification.verdict, r.id).toBe("fail"); // its first patch failed: kept as a negative example
+      // turn 0 is the seeded bug with its seeded failure and the diagnosis; turn 1 the single-turn record's patch
+      expect(r.turns[0]).toMatchObject({ code: single.buggy_code, reflection: single.diagnosis.text });
+      expect(r.turns[0]!.feedback.tests.find((t) => t.name === single.failing_test)?.message).toBe(single.claimed_error);
+      expect(r.turns[1]!.patch).toBe(single.patch);
+      expect(r.turns[1]!.feedback.all_pass).toBe(false);
+      expect(r.turns.slice(1).every((t) => t.patch !== undefined)).toBe(true);
+      expect(r.tests).toEqual(single.tests);
+      expect(r.verification.verdict, r.verification.steps.filter((s) => s.label === "wrong").map((s) => s.evidence).join(" | ")).toBe("pass");
+    }
+    const c = first.summary.byKind["error-recovery"]!.counters;
+    expect(c["patch conversations"]).toBe(patched.length);
+    expect(c["patch turns"]).toBe(patched.reduce((n, r) => n + r.turns.length, 0));
+    expect(c["patch converged"]).toBe(patched.filter((r) => r.turns.at(-1)!.feedback.all_pass).length);
+  });
 
   test("the summary counts candidates, skips with reasons, mutants per operator and token usage", () => {
     const s = first.summary;
