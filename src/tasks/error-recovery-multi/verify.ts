@@ -46,6 +46,11 @@ export function resolveTurns(turns: readonly Turn[]): Array<{ code?: string; rea
   return out;
 }
 
+// A turn's feedback that says its patch did not apply, and claims no passing test.
+function recordsNoApply(fb: ErrorRecoveryMulti["turns"][number]["feedback"]): boolean {
+  return /\b(?:does not|did not|doesn't|didn't|could not|cannot|failed to) (?:be )?appl(?:y|ied)\b/i.test(fb.error ?? "") && !fb.all_pass && !fb.tests.some((t) => t.status === "pass");
+}
+
 // Static: every turn's code can be had (patches apply), the last turn parses, and feedback that contradicts
 // what parsing alone shows (a syntax error recorded for code that parses, or passing tests for code that does not).
 function staticChecks(rec: ErrorRecoveryMulti, c: Cascade): void {
@@ -55,7 +60,13 @@ function staticChecks(rec: ErrorRecoveryMulti, c: Cascade): void {
   codes.forEach((r, k) => {
     const s = steps[k]!;
     if (r.code === undefined) {
-      if (rec.turns[k]!.patch !== undefined && !/no code of its own/.test(r.reason ?? "")) c.wrong(s.code, "hallucinated-step", r.reason!);
+      const fb = rec.turns[k]!.feedback;
+      if (rec.turns[k]!.patch !== undefined && k < last && recordsNoApply(fb) && !/no code of its own/.test(r.reason ?? "")) {
+        // a failed attempt recorded honestly: the patch does not apply and the turn's feedback says just that
+        c.correct(s.code, `${r.reason}: a failed attempt, as its feedback records`);
+        c.correct(s.feedback, `records that the patch does not apply, and it does not; nothing ran`);
+        if (s.reflection !== undefined) c.unverifiable(s.reflection, "the turn's failure is the patch not applying: no run to compare with");
+      } else if (rec.turns[k]!.patch !== undefined && !/no code of its own/.test(r.reason ?? "")) c.wrong(s.code, "hallucinated-step", r.reason!);
       else c.unverifiable(s.code, r.reason ?? "no code");
       return;
     }
@@ -137,6 +148,7 @@ async function execute(rec: ErrorRecoveryMulti, c: Cascade, ctx: ExecContext): P
 
 export const errorRecoveryMultiTask = defineTask({
   kind: "error-recovery-multi",
+  version: 2, // 2: a patch that does not apply, recorded honestly as such, is a failed attempt, not an invention
   title: "Multi-turn error recovery: attempts, their test feedback and reflections, until the tests pass",
   schema: ErrorRecoveryMulti,
   steps: (rec) =>
