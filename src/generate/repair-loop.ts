@@ -59,11 +59,6 @@ export interface RepairMode<R extends { reflection: string }> {
   attempt(reply: R): Attempt;
 }
 
-// The repair request of turn `turn` (2, 3...): the real feedback of the previous turn's run (prompts/repair.txt).
-export function repairMessage(p: { id: string }, turn: number, suite: SuiteResult): ChatMessage {
-  return IMPLEMENTATION_REPAIR.message(p, turn, feedbackText(suite));
-}
-
 // A prompt's user message with these variables.
 function userMessage(name: string, vars: Record<string, string>): ChatMessage {
   return renderPrompt(loadPrompt(name), vars).find((m) => m.role === "user")!;

@@ -53,31 +53,6 @@ export function costUsd(t: TokenUsage, prices: LlmPrices): number {
   return (t.promptTokens * prices.inPerMTok + t.completionTokens * prices.outPerMTok) / 1e6;
 }
 
-// Sums several clients' usage (e.g. annotate + test generation) into one.
-export function addUsage(a: LlmUsage, b: LlmUsage): LlmUsage {
-  const byPurpose = { ...a.byPurpose };
-  for (const [k, v] of Object.entries(b.byPurpose)) {
-    const x = byPurpose[k] ?? { promptTokens: 0, completionTokens: 0, requests: 0, cachedReplies: 0 };
-    byPurpose[k] = {
-      promptTokens: x.promptTokens + v.promptTokens,
-      completionTokens: x.completionTokens + v.completionTokens,
-      requests: x.requests + v.requests,
-      cachedReplies: x.cachedReplies + v.cachedReplies,
-    };
-  }
-  const cost = a.costUsd === undefined && b.costUsd === undefined ? undefined : (a.costUsd ?? 0) + (b.costUsd ?? 0);
-  return {
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    requests: a.requests + b.requests,
-    cachedReplies: a.cachedReplies + b.cachedReplies,
-    retries: a.retries + b.retries,
-    reasks: a.reasks + b.reasks,
-    byPurpose,
-    ...(cost === undefined ? {} : { costUsd: cost }),
-  };
-}
-
 // The usage as summary lines: totals, then one line per purpose.
 export function formatUsage(u: LlmUsage): string[] {
   const cost = u.costUsd === undefined ? "cost unknown (give --price-in/--price-out)" : `$${u.costUsd.toFixed(4)}`;
