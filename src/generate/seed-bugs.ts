@@ -4,6 +4,7 @@ import { VouchError } from "../core/errors.js";
 import type { Problem } from "../core/problem.js";
 import { SuiteResult, TestStatus, type TestResult } from "../core/result.js";
 import type { TaskExec } from "../exec/task-exec.js";
+import { createLimit } from "../llm/limit.js";
 
 // A real bug for error recovery: a mutant of the reference solution, the test it really fails and the
 // error that test really gave (its message as the runner reports it), with the whole suite result.
@@ -82,20 +83,6 @@ export function mutantTimeoutMs(reference: SuiteResult, limitMs: number): number
   return Math.min(limitMs, Math.max(MIN_MUTANT_TIMEOUT_MS, Math.ceil(refMs * MUTANT_SLOWDOWN)));
 }
 
-// Runs `work` on every item with at most `limit` in flight, results in input order.
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 const emptyStats = (): OperatorStats => ({ tried: 0, unparsable: 0, parsed: 0, run: 0, killed: 0, limitKilled: 0, loadKilled: 0, survived: 0, infraError: 0, kept: 0 });
 
 // Seeds real bugs into a problem's reference solution: every mutant is run against the problem's tests in the
@@ -125,7 +112,8 @@ export async function seedBugs(problem: Problem, exec: TaskExec, opts: SeedOptio
   }
   const toRun = o.maxTotal ? interleave(chosen).slice(0, o.maxTotal) : chosen;
   const timeoutMs = mutantTimeoutMs(reference, exec.limits.timeoutMs);
-  const suites = await mapLimit(toRun, o.concurrency, (m) => exec.runTests(m.code, tests, { timeoutMs }));
+  const limit = createLimit(o.concurrency);
+  const suites = await Promise.all(toRun.map((m) => limit(() => exec.runTests(m.code, tests, { timeoutMs }))));
 
   const kept: SeededBug[] = [];
   toRun.forEach((mutant, i) => {
