@@ -3,6 +3,7 @@ import { access, open, type FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { VouchError } from "../core/errors.js";
+import { lineSplitter } from "../core/line-splitter.js";
 import { TaskKind, TrajectoryResult } from "../core/trajectory-result.js";
 import { dotPath } from "./jsonl-reader.js";
 
@@ -25,24 +26,14 @@ interface Span {
 // so that results are read one at a time instead of held in memory.
 async function indexResults(path: string): Promise<Map<string, Span>> {
   const index = new Map<string, Span>();
-  let offset = 0;
-  let carry = Buffer.alloc(0);
-  const take = (line: Buffer, at: number) => {
-    const m = /"id"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(line.toString("utf8"));
-    if (m) index.set(JSON.parse(m[1]!) as string, { offset: at, length: line.length });
-  };
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    let buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    let start = 0;
-    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-      take(buf.subarray(start, nl), offset + start);
-      start = nl + 1;
-    }
-    offset += start;
-    carry = Buffer.from(buf.subarray(start));
-    buf = carry;
-  }
-  if (carry.length) take(carry, offset);
+  let start = 0;
+  const split = lineSplitter((line, end) => {
+    const m = /"id"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(line);
+    if (m) index.set(JSON.parse(m[1]!) as string, { offset: start, length: end - 1 - start });
+    start = end;
+  });
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) split(chunk);
+  split(Buffer.from("\n")); // the last line may lack its newline
   return index;
 }
 

@@ -116,6 +116,15 @@ describe("vouch partition on the fixtures", async () => {
     expect({ ...m2.accounting, subsets: m2.subsets, byKind: m2.byKind }).toEqual({ ...m.accounting, subsets: m.subsets, byKind: m.byKind });
     expect(await readFile(join(dir, "out", "curriculum.jsonl"), "utf8")).toBe(await readFile(join(outDir, "curriculum.jsonl"), "utf8"));
   });
+
+  it("joins a results file with CRLF line ends and no final newline the same (every result read by its offset)", async () => {
+    const dir = await tmp();
+    const crlf = join(dir, "results.jsonl");
+    await writeFile(crlf, (await readLines(results)).join("\r\n"));
+    const m2 = await partition({ input, results: crlf, outDir: join(dir, "out"), curriculum: true });
+    expect({ ...m2.accounting, subsets: m2.subsets, byKind: m2.byKind, unusable: m2.unusableReasons }).toEqual({ ...m.accounting, subsets: m.subsets, byKind: m.byKind, unusable: m.unusableReasons });
+    expect(await readFile(join(dir, "out", "process.jsonl"), "utf8")).toBe(await readFile(join(outDir, "process.jsonl"), "utf8"));
+  });
 });
 
 describe("partitionCommand", () => {
