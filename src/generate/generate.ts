@@ -116,8 +116,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
         for (const { record, result } of o.verified) {
           const kept = keeps(keep, result.verdict);
           if (kept) await out.write({ ...record, verification: result });
-          summary.verified(kind, result.verdict, kept);
-          if (result.verdict === "infra-error") summary.infraError(kind, p.id, result.message ?? "sandbox failure");
+          summary.verified(kind, p.id, result, kept);
         }
       }
       const word = outcomeWord(o);

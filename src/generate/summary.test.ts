@@ -6,8 +6,8 @@ describe("generate summary", () => {
     const b = new GenerateSummaryBuilder(["implementation", "error-recovery"]);
     b.problem();
     b.problem();
-    b.verified("implementation", "pass", true);
-    b.verified("implementation", "fail", false);
+    b.verified("implementation", "Mbpp/61", { verdict: "pass" }, true);
+    b.verified("implementation", "Mbpp/65", { verdict: "fail" }, false);
     b.skipped("implementation", "a stdin/stdout program (no entry point the tests call)");
     b.counters("error-recovery", { "mutants.off-by-one.kept": 2 });
     b.counters("error-recovery", { "mutants.off-by-one.kept": 1 });
@@ -22,6 +22,15 @@ describe("generate summary", () => {
     expect(text).toContain("mutants.off-by-one.kept: 3");
     expect(text).toContain("Mbpp/61 error-recovery: reply invalid after re-ask");
     expect(text).toContain("llm: 3 requests");
+  });
+
+  test("a candidate whose verification hit a sandbox failure is one infra error, listed, never kept", () => {
+    const b = new GenerateSummaryBuilder(["implementation"]);
+    b.verified("implementation", "Mbpp/61", { verdict: "infra-error", message: "container died" }, false);
+    const s = b.finish(1);
+    expect(s.byKind.implementation).toMatchObject({ candidates: 1, passed: 0, failed: 0, infraErrors: 1, kept: 0 });
+    expect(s.infraErrors).toEqual([{ problem: "Mbpp/61", kind: "implementation", message: "container died" }]);
+    expect(formatGenerateSummary(s)).toContain("implementation: 1 candidate(s), 0 passed, 0 failed, 1 infra-error, 0 kept");
   });
 
   test("a stop keeps its first reason and is printed", () => {

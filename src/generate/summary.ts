@@ -74,13 +74,13 @@ export class GenerateSummaryBuilder {
     const into = this.kind(k).counters;
     for (const [name, n] of Object.entries(c ?? {})) into[name] = (into[name] ?? 0) + n;
   }
-  // One verified candidate, and whether it was written.
-  verified(k: string, verdict: TrajectoryVerdict, kept: boolean): void {
+  // One verified candidate of a problem, and whether it was written; a sandbox failure is listed with the others.
+  verified(k: string, problem: string, result: { verdict: TrajectoryVerdict; message?: string | undefined }, kept: boolean): void {
     const s = this.kind(k);
     s.candidates++;
-    if (verdict === "pass") s.passed++;
-    else if (verdict === "fail") s.failed++;
-    else s.infraErrors++;
+    if (result.verdict === "pass") s.passed++;
+    else if (result.verdict === "fail") s.failed++;
+    else this.infraError(k, problem, result.message ?? "sandbox failure");
     if (kept) {
       s.kept++;
       this.s.written++;
