@@ -1,11 +1,11 @@
 import { createReadStream } from "node:fs";
 import { access, open, type FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
-import { createInterface } from "node:readline";
+import { z } from "zod";
 import { VouchError } from "../core/errors.js";
 import { lineSplitter } from "../core/line-splitter.js";
 import { TaskKind, TrajectoryResult } from "../core/trajectory-result.js";
-import { dotPath } from "./jsonl-reader.js";
+import { dotPath, readJsonl } from "./jsonl-reader.js";
 
 // The input of partition, streamed: trajectory records with their verification, either carried in a
 // `verification` field (what `vouch generate` writes) or joined by id from a `vouch verify` results file.
@@ -54,18 +54,13 @@ export async function* readPartitionInput(input: string, resultsPath?: string): 
   const name = basename(input);
   const seen = new Set<string>();
   try {
-    const lines = createInterface({ input: createReadStream(input), crlfDelay: Infinity });
-    let line = 0;
-    for await (const text of lines) {
-      line++;
-      if (!text.trim()) continue;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (e) {
-        yield { ok: false, line, kind: "malformed-line", reason: `${name}:${line}: invalid JSON: ${(e as Error).message}` };
+    for await (const item of readJsonl(input, z.unknown())) {
+      const line = item.line;
+      if (!item.ok) {
+        yield { ok: false, line, kind: "malformed-line", reason: item.error };
         continue;
       }
+      const raw = item.value;
       if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
         yield { ok: false, line, kind: "malformed-line", reason: `${name}:${line}: not a JSON object` };
         continue;
@@ -87,8 +82,7 @@ export async function* readPartitionInput(input: string, resultsPath?: string): 
         continue;
       }
       seen.add(id);
-      const item = await resultOf(record, id, line, name, index, fh, resultsPath);
-      yield item;
+      yield await resultOf(record, id, line, name, index, fh, resultsPath);
     }
   } finally {
     await fh?.close();
