@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AnnotatedProblem } from "../../core/problem.js";
-import { assembleWalkthrough, assertStatements, chooseTest, unitTestWalkthroughGeneration, walkthroughVars, WalkthroughReply } from "./generate.js";
+import { assembleWalkthrough, chooseTest, unitTestWalkthroughGeneration, walkthroughVars, WalkthroughReply } from "./generate.js";
 import { UnitTestWalkthrough } from "./schema.js";
 
 const root = new URL("../../../", import.meta.url);
@@ -29,8 +29,9 @@ describe("unit-test-walkthrough generation", () => {
     expect(chooseTest(problem("Mbpp/113"))).toBe('assert check_integer("1")==True');
   });
 
-  it("splits assert suites into statements, keeping continuation lines", () => {
-    expect(assertStatements("assert f(1) == 2\nassert f(\n    3) == 4\nx = 1\nassertion = 2\n")).toEqual(["assert f(1) == 2", "assert f(\n    3) == 4"]);
+  it("chooses among whole assert statements: continuation lines kept, other statements not tests", () => {
+    const tests = { kind: "assert" as const, code: "assert f(10) == 200000\nassert f(\n    3) == 4\nx = 1\nassertion = 2\n" };
+    expect(chooseTest({ ...problem("Mbpp/67"), tests })).toBe("assert f(\n    3) == 4");
   });
 
   it("assembles the reference solution, the chosen test and the reply into a schema-valid record", () => {

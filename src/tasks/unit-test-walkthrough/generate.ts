@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AnnotatedProblem } from "../../core/problem.js";
 import { formatVerification, numberLines, recordId, statement as statementOf } from "../../generate/prompting.js";
 import { loadPrompt, renderPrompt } from "../../llm/prompts.js";
+import { assertStatements } from "../../replay/known-tests.js";
 import type { GenerationContext, GenerationOutput, GenerationSpec } from "../generation.js";
 import { UnitTestWalkthrough, WalkthroughStep } from "./schema.js";
 
@@ -15,20 +16,10 @@ export const WalkthroughReply = z.object({
 });
 export type WalkthroughReply = z.infer<typeof WalkthroughReply>;
 
-// The assert statements of an assert test suite, each with its continuation lines.
-export function assertStatements(code: string): string[] {
-  const out: string[] = [];
-  for (const line of code.split("\n")) {
-    if (/^assert\b/.test(line)) out.push(line);
-    else if (out.length && line.trim() && /^\s/.test(line)) out[out.length - 1] += `\n${line}`;
-  }
-  return out.map((s) => s.trimEnd());
-}
-
 // The test walked through: the shortest assert of the problem's tests (the first among equals), so traces stay short.
 export function chooseTest(p: AnnotatedProblem): string | undefined {
   if (p.tests?.kind !== "assert") return undefined;
-  const all = assertStatements(p.tests.code);
+  const all = assertStatements(p.tests.code).map((a) => a.statement);
   return all.reduce<string | undefined>((best, s) => (best === undefined || s.length < best.length ? s : best), undefined);
 }
 
