@@ -10,6 +10,22 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+// The code after each turn of a multi-turn record (a patch that does not apply leaves it as it was, and is kept).
+function turnCodes(turns: unknown): { code: string; unapplied?: string }[] {
+  let code = "";
+  return arr(turns)
+    .filter(isObj)
+    .map((t) => {
+      if (typeof t.code === "string") code = t.code;
+      else if (typeof t.patch === "string") {
+        const next = applyDiff(code, t.patch);
+        if (!next.ok) return { code, unapplied: t.patch };
+        code = next.code;
+      }
+      return { code };
+    });
+}
+
 // The code a record ends with: the patched code for error recovery, the last turn for multi-turn, else `code`.
 export function finalCode(record: unknown): string {
   if (!isObj(record)) return "";
@@ -18,18 +34,8 @@ export function finalCode(record: unknown): string {
     const patched = typeof record.patch === "string" ? applyDiff(record.buggy_code, record.patch) : undefined;
     return patched?.ok ? patched.code : record.buggy_code;
   }
-  const turns = arr(record.turns).filter(isObj);
-  if (turns.length > 0) {
-    let code = "";
-    for (const t of turns) {
-      if (typeof t.code === "string") code = t.code;
-      else if (typeof t.patch === "string") {
-        const next = applyDiff(code, t.patch);
-        if (next.ok) code = next.code;
-      }
-    }
-    return code;
-  }
+  const turns = turnCodes(record.turns);
+  if (turns.length > 0) return turns.at(-1)!.code;
   const solutions = arr(record.solutions).filter((s): s is string => typeof s === "string");
   return solutions[0] ?? "";
 }
@@ -39,16 +45,7 @@ export function codeVersions(record: unknown): string[] {
   if (!isObj(record)) return [];
   const out = [str(record.code), str(record.buggy_code)];
   if (typeof record.buggy_code === "string" && typeof record.patch === "string") out.push(finalCode(record));
-  let code = "";
-  for (const t of arr(record.turns).filter(isObj)) {
-    if (typeof t.code === "string") code = t.code;
-    else if (typeof t.patch === "string") {
-      const next = applyDiff(code, t.patch);
-      code = next.ok ? next.code : code;
-      if (!next.ok) out.push(t.patch);
-    }
-    out.push(code);
-  }
+  for (const t of turnCodes(record.turns)) out.push(...(t.unapplied !== undefined ? [t.unapplied] : []), t.code);
   out.push(...arr(record.solutions).map(str).slice(0, 1));
   return [...new Set(out.filter((s) => s.length > 0))];
 }
