@@ -40,6 +40,17 @@ export function numberLines(code: string): string {
   return lines.map((l, i) => `${String(i + 1).padStart(w)} | ${l}`).join("\n");
 }
 
+// Whether the code is called as a function (through its entry point) or run as a stdin/stdout program: a problem
+// with io tests is a program even when its solution defines a function.
+export function isCallable(p: AnnotatedProblem): boolean {
+  return Boolean(p.entry_point) && p.tests?.kind !== "io";
+}
+
+// The entry_point field of a record whose tests call a function; none for a stdin/stdout program.
+export function calledEntryPoint(p: AnnotatedProblem): { entry_point?: string } {
+  return isCallable(p) ? { entry_point: p.entry_point! } : {};
+}
+
 // The statement as given, trimmed (problems often wrap it in a docstring's quotes).
 export function statement(p: AnnotatedProblem): string {
   return p.prompt.trim().replace(/^"""\s*/, "").replace(/\s*"""$/, "").trim();

@@ -1,5 +1,5 @@
 import type { AnnotatedProblem } from "../../core/problem.js";
-import { recordId, statement } from "../../generate/prompting.js";
+import { calledEntryPoint, recordId, statement } from "../../generate/prompting.js";
 import { repairLoop, type RepairConversation, type RepairTurn } from "../../generate/repair-loop.js";
 import { splitTests } from "../../generate/split-tests.js";
 import { feedbackOf } from "../../generate/turn-feedback.js";
@@ -44,7 +44,7 @@ export function assemblePatchMulti(p: AnnotatedProblem, id: string, conv: Repair
     task: "error-recovery-multi",
     id,
     problem: statement(p),
-    ...(p.entry_point && p.tests!.kind !== "io" ? { entry_point: p.entry_point } : {}),
+    ...calledEntryPoint(p),
     tests: p.tests!,
     ...(p.solution ? { reference: p.solution } : {}),
     turns: recordTurns(conv.turns),

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { AnnotatedProblem } from "../../core/problem.js";
-import { formatPitfalls, formatTests, numberLines, recordId, statement } from "../../generate/prompting.js";
+import { calledEntryPoint, formatPitfalls, formatTests, numberLines, recordId, statement } from "../../generate/prompting.js";
 import { patchRepair, repairLoop, type RepairConversation } from "../../generate/repair-loop.js";
 import { seedBugs, type SeededBug, type SeedOptionsInput, type SeedResult } from "../../generate/seed-bugs.js";
 import { loadPrompt, renderPrompt } from "../../llm/prompts.js";
@@ -63,7 +63,7 @@ export function assembleErrorRecovery(p: AnnotatedProblem, bug: SeededBug, id: s
     id,
     problem: statement(p),
     // an io program has no function to compare with the reference
-    ...(p.entry_point && p.tests!.kind !== "io" ? { entry_point: p.entry_point } : {}),
+    ...calledEntryPoint(p),
     buggy_code: bug.mutant.code,
     tests: p.tests!,
     ...(p.solution ? { reference: p.solution } : {}),

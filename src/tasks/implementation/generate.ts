@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { AnnotatedProblem } from "../../core/problem.js";
-import { formatApproaches, formatPitfalls, formatTests, formatVerification, recordId, statement } from "../../generate/prompting.js";
+import { formatApproaches, formatPitfalls, formatTests, formatVerification, isCallable, recordId, statement } from "../../generate/prompting.js";
 import { splitTests } from "../../generate/split-tests.js";
 import { loadPrompt, renderPrompt } from "../../llm/prompts.js";
 import type { ChatMessage, CompleteResult, Llm } from "../../llm/types.js";
@@ -15,7 +15,7 @@ export type ImplementationReply = z.output<typeof ImplementationReply>;
 export function implementationSkip(p: AnnotatedProblem): string | undefined {
   if (!p.tests) return "no tests";
   // an io program's tests feed stdin: there is no function for the record's tests to call
-  if (!p.entry_point || p.tests.kind === "io") return "a stdin/stdout program (no entry point the tests call)";
+  if (!isCallable(p)) return "a stdin/stdout program (no entry point the tests call)";
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AnnotatedProblem } from "../../core/problem.js";
-import { formatApproaches, formatPitfalls, recordId, statement } from "../../generate/prompting.js";
+import { formatApproaches, formatPitfalls, isCallable, recordId, statement } from "../../generate/prompting.js";
 import { loadPrompt, renderPrompt } from "../../llm/prompts.js";
 import type { GenerationContext, GenerationOutput, GenerationSpec } from "../generation.js";
 import { Alternative, ComplexityClaim, PlanStep, PlanningRecord } from "./schema.js";
@@ -14,12 +14,6 @@ export const PlanningReply = z.object({
   code: z.string().min(1),
 });
 export type PlanningReply = z.infer<typeof PlanningReply>;
-
-// Whether the code is called as a function (timed through its entry point) or run as a stdin/stdout program: a
-// problem with io tests is a program even when its solution defines a function.
-export function isCallable(p: AnnotatedProblem): boolean {
-  return Boolean(p.entry_point) && p.tests?.kind !== "io";
-}
 
 // The variables of prompts/planning.txt for one problem.
 export function planningVars(p: AnnotatedProblem): Record<string, string> {
