@@ -3,10 +3,7 @@ import { ErrorType } from "../../core/taxonomy.js";
 import { TaskKind } from "../../core/trajectory-result.js";
 import type { TrajectoryResult } from "../../core/trajectory-result.js";
 import type { ResultEntry, UnreadLine } from "../results-file.js";
-import { sampleOf, type Sample } from "./sample.js";
-
-/** What a difficulty estimate gives the report (src/dataset/difficulty.ts difficultyOf). */
-export type DifficultyFn = (record: unknown, result?: TrajectoryResult) => { bucket: "easy" | "medium" | "hard"; score: number };
+import { sampleOf, type DifficultyFn, type Sample } from "./sample.js";
 
 export interface KindRow {
   kind: string; // a task kind, or "code" for code records

@@ -36,10 +36,11 @@ export function clipDeep(v: unknown, max = STRING_MAX): unknown {
   return v;
 }
 
-type Difficulty = (record: unknown, result?: TrajectoryResult) => { bucket: string; score: number };
+/** What a difficulty estimate gives the report (src/dataset/difficulty.ts difficultyOf). */
+export type DifficultyFn = (record: unknown, result?: TrajectoryResult) => { bucket: "easy" | "medium" | "hard"; score: number };
 
 // The difficulty of a record, or nothing when the estimator cannot read it (a report never fails on one record).
-function safeDifficulty(fn: Difficulty, record: unknown, result: TrajectoryResult): { bucket: string; score: number } | undefined {
+function safeDifficulty(fn: DifficultyFn, record: unknown, result: TrajectoryResult): { bucket: string; score: number } | undefined {
   try {
     const d = fn(record, result);
     return { bucket: d.bucket, score: d.score };
@@ -49,7 +50,7 @@ function safeDifficulty(fn: Difficulty, record: unknown, result: TrajectoryResul
 }
 
 // A result entry as a drill-down sample, with its record (embedded, or from --trajectories) as the claim.
-export function sampleOf(e: ResultEntry, records?: ReadonlyMap<string, Record<string, unknown>>, difficulty?: Difficulty): Sample {
+export function sampleOf(e: ResultEntry, records?: ReadonlyMap<string, Record<string, unknown>>, difficulty?: DifficultyFn): Sample {
   const r = e.result;
   const base = { id: r.id, verdict: r.verdict, durationMs: r.durationMs, cached: r.cached, ...(r.message ? { message: r.message } : {}) };
   if (e.kind === "code") {
