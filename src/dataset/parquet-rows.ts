@@ -23,8 +23,9 @@ function maybeJson(value: unknown): unknown {
   }
 }
 
-// Streams the rows of a Parquet file one row group at a time, as plain objects with 1-based row numbers.
-export async function* readParquetRows(path: string): AsyncGenerator<{ row: number; record: Record<string, unknown> }> {
+// Streams the rows of a Parquet file one row group at a time, as plain objects with their 1-based row number
+// in `line` (the place a JSONL record would give).
+export async function* readParquetRows(path: string): AsyncGenerator<{ line: number; record: Record<string, unknown> }> {
   const file = await asyncBufferFromFile(path);
   const metadata = await parquetMetadataAsync(file);
   let start = 0;
@@ -33,7 +34,7 @@ export async function* readParquetRows(path: string): AsyncGenerator<{ row: numb
     const rows = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end });
     for (const [i, r] of rows.entries()) {
       const record = Object.fromEntries(Object.entries(plain(r) as Record<string, unknown>).map(([k, v]) => [k, maybeJson(v)]));
-      yield { row: start + i + 1, record };
+      yield { line: start + i + 1, record };
     }
     start = end;
   }

@@ -11,7 +11,7 @@ import { toProblem } from "./problem-shapes.js";
 export type ProblemItem = { ok: true; line: number; problem: Problem; shape: string } | { ok: false; line: number; error: string };
 
 // The records of a JSONL file with their line numbers; an unparsable line is an error item.
-async function* jsonlRecords(path: string): AsyncGenerator<{ line: number; record?: unknown; error?: string }> {
+async function* jsonlRecords(path: string): AsyncGenerator<{ line: number; record: unknown } | { line: number; error: string }> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
@@ -37,13 +37,12 @@ export async function* readProblems(path: string): AsyncGenerator<ProblemItem> {
   const parquet = /\.parquet$/i.test(path);
   const source = parquet ? readParquetRows(path) : jsonlRecords(path);
   for await (const item of source) {
-    const line = "row" in item ? item.row : item.line;
-    const record = "record" in item ? item.record : undefined;
-    if (record === undefined) {
-      yield { ok: false, line, error: `${name}:${line} ${"error" in item ? item.error : "empty"}` };
+    const { line } = item;
+    if ("error" in item) {
+      yield { ok: false, line, error: `${name}:${line} ${item.error}` };
       continue;
     }
-    const r = toProblem(record, `${name.replace(/\.\w+$/, "")}/${line}`);
+    const r = toProblem(item.record, `${name.replace(/\.\w+$/, "")}/${line}`);
     yield r.ok ? { ok: true, line, problem: r.problem, shape: r.shape } : { ok: false, line, error: `${name}:${line} ${r.error}` };
   }
 }
