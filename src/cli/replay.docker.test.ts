@@ -40,7 +40,7 @@ describe("vouch replay CLI (real Docker)", () => {
     const first = await run([input, "--out", out, "--json"]);
     expect(first.exitCode).toBe(1);
     const again = await run([input, "--out", out, "--json"]);
-    expect(JSON.parse(again.stdout)).toMatchObject({ replayed: 0, resumed: 3 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ total: 3, replayed: 0, resumed: 3 });
     expect(again.exitCode).toBe(0);
     // a crash mid-write: the last line is cut; the next run keeps the complete lines and redoes that record
     const text = await readFile(out, "utf8");
@@ -48,7 +48,7 @@ describe("vouch replay CLI (real Docker)", () => {
     await writeFile(out, keep.join("\n") + "\n");
     await appendFile(out, text.split("\n").filter(Boolean)[2]!.slice(0, 40));
     const resumed = await run([input, "--out", out, "--json"]);
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ replayed: 1, resumed: 2 });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ total: 3, replayed: 1, resumed: 2 });
     expect((await ids(out)).sort()).toEqual([...PICK].sort());
   }, 300_000);
 

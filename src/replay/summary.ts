@@ -34,7 +34,6 @@ export class ReplaySummaryBuilder {
   }
 
   add(r: ReplayResult): void {
-    this.s.total++;
     this.s.replayed++;
     this.s.byVerdict[r.verdict]++;
     for (const t of r.turns) {
@@ -46,7 +45,6 @@ export class ReplaySummaryBuilder {
   }
 
   resumed(n: number): void {
-    this.s.total += n;
     this.s.resumed += n;
   }
 
@@ -54,8 +52,13 @@ export class ReplaySummaryBuilder {
     this.s.invalidLines.push({ line, error, ...(id ? { id } : {}) });
   }
 
+  // The rewrite's counts, started on the first trajectory rewritten or left out.
+  private rewriteTo(path: string): NonNullable<ReplaySummary["rewrite"]> {
+    return (this.s.rewrite ??= { path, records: 0, turnsRewritten: 0, turnsDropped: 0, flakyLeftOut: 0 });
+  }
+
   rewrote(path: string, turnsRewritten: number, turnsDropped: number): void {
-    const r = (this.s.rewrite ??= { path, records: 0, turnsRewritten: 0, turnsDropped: 0, flakyLeftOut: 0 });
+    const r = this.rewriteTo(path);
     r.records++;
     r.turnsRewritten += turnsRewritten;
     r.turnsDropped += turnsDropped;
@@ -63,11 +66,11 @@ export class ReplaySummaryBuilder {
 
   // A flaky trajectory kept out of the rewrite (its runs disagree: no feedback is "the real one").
   leftOutFlaky(path: string): void {
-    (this.s.rewrite ??= { path, records: 0, turnsRewritten: 0, turnsDropped: 0, flakyLeftOut: 0 }).flakyLeftOut++;
+    this.rewriteTo(path).flakyLeftOut++;
   }
 
   finish(durationMs: number): ReplaySummary {
-    return { ...this.s, durationMs: Math.round(durationMs) };
+    return { ...this.s, total: this.s.replayed + this.s.resumed, durationMs: Math.round(durationMs) };
   }
 }
 
