@@ -6,7 +6,7 @@ export const DEFAULT_NUM_PERM = 128;
 export const DEFAULT_SEED = 1;
 
 // 32-bit FNV-1a of a string's UTF-16 code units, then murmur3's finaliser for avalanche.
-export function hashString(s: string): number {
+function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -31,10 +31,7 @@ export function splitmix32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x9e3779b9) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
+    return fmix32(state); // its output function is murmur3's finaliser
   };
 }
 
