@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SuiteResult } from "../core/result.js";
 import { TestSpec } from "../core/test-spec.js";
-import { ErrorRecoveryMulti, TurnFeedback } from "../tasks/error-recovery-multi/schema.js";
+import { TurnFeedback } from "../tasks/error-recovery-multi/schema.js";
 
 // The shapes `vouch replay` reads and writes: its two input shapes, what it extracts from a turn, and its result line.
 
@@ -73,7 +73,3 @@ export type ReplayResult = z.infer<typeof ReplayResult>;
 // What a fixture expects of its replay.
 export const ReplayExpect = z.object({ verdict: ReplayVerdict, firstDivergedTurn: z.number().int().min(-1).optional() });
 export type ReplayExpect = z.infer<typeof ReplayExpect>;
-
-// An input line: Vouch's multi-turn error-recovery record, or a chat transcript.
-export const ReplayInput = z.union([ErrorRecoveryMulti, Transcript]);
-export type ReplayInput = z.infer<typeof ReplayInput>;
