@@ -12,7 +12,7 @@ export const CODE_K = 5;
 export const PROSE_K = 1;
 
 // The shingle set of a record: code token k-grams of every code version, and prose word k-grams.
-export function recordShingles(record: unknown): string[] {
+function recordShingles(record: unknown): string[] {
   const out: string[] = [];
   const names = new Map<string, string>(); // one renaming for all code versions and the prose quoting them
   for (const code of codeVersions(record)) out.push(...shingles(normalizeCode(code, names), CODE_K, "c:"));

@@ -10,7 +10,7 @@ import type { ReplayFeedback } from "./schema.js";
 // Recorded feedback against a real run, after normalising what is volatile on both sides. Pure.
 
 // A run with every message in its stable form.
-export function stableSuite(s: SuiteResult): SuiteResult {
+function stableSuite(s: SuiteResult): SuiteResult {
   return {
     ...s,
     ...(s.message !== undefined ? { message: normalizeVolatile(s.message) } : {}),
@@ -19,7 +19,7 @@ export function stableSuite(s: SuiteResult): SuiteResult {
 }
 
 // Recorded feedback with every message in its stable form.
-export function stableFeedback(f: ReplayFeedback): ReplayFeedback {
+function stableFeedback(f: ReplayFeedback): ReplayFeedback {
   const n = (m: string | undefined) => (m === undefined ? undefined : normalizeVolatile(m));
   return {
     ...f,
@@ -46,7 +46,7 @@ export function compareTurn(recorded: ReplayFeedback, run: SuiteResult): string[
 
 // The real feedback restricted to what the recorded feedback speaks of, so a diff of the two shows only the
 // disagreement: the same tests, the failing tests' errors for recorded errors, and the same kinds of summary.
-export function realCounterpart(recorded: ReplayFeedback, run: SuiteResult): ReplayFeedback {
+function realCounterpart(recorded: ReplayFeedback, run: SuiteResult): ReplayFeedback {
   const real = feedbackOf(run);
   const failing = real.tests.filter((t) => t.status !== "pass");
   const tests = recorded.tests.map((r) => {

@@ -21,7 +21,7 @@ export function prose(text: string): string {
 }
 
 // Whether a block is a unified diff (by its tag, or by its headers and hunks).
-export function isDiff(f: Fence): boolean {
+function isDiff(f: Fence): boolean {
   if (f.lang === "diff" || f.lang === "patch") return true;
   return /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/m.test(f.body) && /^(?:--- |\+\+\+ |@@ )/.test(f.body.trimStart());
 }
@@ -37,7 +37,7 @@ function isNotSolution(body: string): boolean {
 }
 
 // A diff as a one-file patch of solution.py: headers renamed, or added when the diff has only hunks.
-export function asSolutionPatch(diff: string): string {
+function asSolutionPatch(diff: string): string {
   const body = diff.replace(/^(?:diff --git .*\n)?(?:index .*\n)?/, "");
   const hunksAt = body.search(/^@@ /m);
   if (hunksAt < 0) return body;

@@ -38,7 +38,7 @@ interface Draft {
 }
 
 // An assert message in the run's words: pytest's "assert 5 == 6" and unittest's "5 != 6" say got 5, expected 6.
-export function assertMessage(message: string): string {
+function assertMessage(message: string): string {
   const m = message.replace(/\n[\s\S]*$/, "").trim();
   const py = /^assert (.+?) == (.+)$/.exec(m);
   if (py) return `got ${py[1]}, expected ${py[2]}`;

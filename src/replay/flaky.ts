@@ -4,7 +4,7 @@ import { normalizeVolatile } from "./normalize.js";
 // Repeated runs of one turn's code: do they agree among themselves? Pure.
 
 // What a run must repeat to count as the same run: verdict, load error, and each test's outcome and stable message.
-export function runSignature(s: SuiteResult): string {
+function runSignature(s: SuiteResult): string {
   const tests = s.tests.map((t) => [t.name, t.status, normalizeVolatile(t.message ?? "")]);
   return JSON.stringify([s.tests.length ? "" : s.verdict, normalizeVolatile(s.message ?? ""), tests]);
 }

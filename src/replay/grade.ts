@@ -7,7 +7,7 @@ import type { ReplayResult, ReplayTurn, ReplayVerdict } from "./schema.js";
 // A replay graded from its plan and the runs of each turn (runs[k] is empty when turn k did not run). Pure.
 
 // One turn's verdict from its runs.
-export function gradeTurn(plan: ReplayPlan, k: number, runs: readonly SuiteResult[]): ReplayTurn {
+function gradeTurn(plan: ReplayPlan, k: number, runs: readonly SuiteResult[]): ReplayTurn {
   const t = plan.turns[k]!;
   const base = { turn: k, recorded: t.recorded, runs: runs.length, ...(runs[0] ? { real: runs[0] } : {}) };
   if (t.code === undefined || runs.length === 0) return { ...base, verdict: "unchecked", reasons: [t.reason ?? "the turn did not run"] };

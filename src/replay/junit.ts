@@ -7,7 +7,7 @@ import type { ReplayResult } from "./schema.js";
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ");
 
 // One trajectory's case.
-export function replayCase(r: ReplayResult): JunitCase {
+function replayCase(r: ReplayResult): JunitCase {
   const base = { name: r.id, classname: `vouch.replay.${r.shape}`, timeMs: r.durationMs };
   if (r.verdict === "infra-error") return { ...base, error: { type: "infra-error", message: oneLine(r.reason ?? "the sandbox failed") } };
   if (r.verdict === "unreplayable") return { ...base, skipped: `unreplayable: ${oneLine(r.reason ?? "")}` };

@@ -29,7 +29,7 @@ export interface Sample {
 const STRING_MAX = 20_000;
 
 // Long strings cut (a report holds every sample), deeply; everything else kept as is.
-export function clipDeep(v: unknown, max = STRING_MAX): unknown {
+function clipDeep(v: unknown, max = STRING_MAX): unknown {
   if (typeof v === "string") return v.length > max ? `${v.slice(0, max)}\n... (${v.length - max} more characters)` : v;
   if (Array.isArray(v)) return v.map((x) => clipDeep(x, max));
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clipDeep(x, max)]));
