@@ -1,10 +1,8 @@
-import type { JunitCase, JunitSuite } from "../report/junit.js";
+import { oneLine, type JunitCase, type JunitSuite } from "../report/junit.js";
 import type { ReplayResult } from "./schema.js";
 
 // Replay results as JUnit: one suite, one case per trajectory. Diverged is a failure (first diverged turn, its
 // reasons and diff), infra-error an error, unreplayable and flaky are skipped with their reason. Pure.
-
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ");
 
 // One trajectory's case.
 function replayCase(r: ReplayResult): JunitCase {

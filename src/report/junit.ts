@@ -88,7 +88,8 @@ export function junitXml(suites: JunitSuite[]): string {
 
 const TEXT_MAX = 4000;
 const clip = (s: string, n = TEXT_MAX) => (s.length > n ? `${s.slice(0, n)}... (${s.length - n} more characters)` : s);
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ");
+// A message on one line (JUnit viewers show the message attribute as a single line).
+export const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ");
 
 // A trajectory result as a case: a failure names the first wrong step's error type and evidence; infra-error is an error.
 function trajectoryCase(r: TrajectoryResult): JunitCase {
