@@ -1,4 +1,5 @@
 import { access } from "node:fs/promises";
+import { BatchPool, MAX_INFRA_STREAK } from "./batch-pool.js";
 import { basename } from "node:path";
 import { z } from "zod";
 import { imageModules } from "../analysis/modules.js";
@@ -41,7 +42,6 @@ export interface VerifyOptions {
 }
 
 // After this many infra errors in a row the engine is taken to be gone, and the batch stops.
-const MAX_INFRA_STREAK = 3;
 
 // Limits and input checked before any sandbox starts: a bad value is a USAGE or INPUT_INVALID error.
 async function checkInputs(opts: VerifyOptions): Promise<SandboxLimits> {
@@ -84,7 +84,7 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
   const concurrency = Math.max(1, opts.concurrency ?? 2);
   const sandboxes = await sandboxesFor(opts, limits, concurrency);
   const summary = new SummaryBuilder();
-  const inflight = new Set<Promise<void>>();
+  const pool = new BatchPool(concurrency);
   const aggregators = new Map<TaskDefinition<unknown>, BatchAggregator<unknown>>();
   let writer: ResumableWriter | undefined;
   try {
@@ -106,8 +106,6 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
     const out = writer;
     const name = basename(opts.input);
     const seen = new Set<string>();
-    let infraStreak = 0;
-    let broken: string | undefined;
     const invalid = (line: number, error: string, id?: string) => {
       summary.addInvalid(line, error, id);
       opts.onInvalid?.(line, error);
@@ -131,10 +129,10 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
         summary.skipped(1);
         continue;
       }
-      if (broken) break;
+      if (pool.broken) break;
       const run: Promise<VerifyResult | TrajectoryResult> =
         routed.kind === "code" ? verifyRecord(routed.rec, ctx!) : verifyTrajectory(routed.def, routed.raw, tctx);
-      const task = run.then(async (r) => {
+      await pool.add(() => run.then(async (r) => {
         await out.write(r);
         summary.add(r);
         if (routed.kind === "trajectory" && routed.def.batch) {
@@ -145,23 +143,19 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
           }
         }
         opts.onResult?.(r);
-        infraStreak = r.verdict === "infra-error" ? infraStreak + 1 : 0;
-        if (infraStreak >= MAX_INFRA_STREAK) broken = r.message ?? "infra-error";
-      });
-      const tracked: Promise<void> = task.finally(() => inflight.delete(tracked));
-      inflight.add(tracked);
-      if (inflight.size >= concurrency) await Promise.race(inflight);
+        pool.outcome(r.verdict === "infra-error" ? (r.message ?? "infra-error") : undefined);
+      }));
     }
-    await Promise.all(inflight);
-    if (broken) {
+    await pool.drain();
+    if (pool.broken) {
       throw new VouchError(
         "SANDBOX_UNAVAILABLE",
-        `the sandbox failed on ${MAX_INFRA_STREAK} records in a row, stopping (last: ${broken}). ` +
+        `the sandbox failed on ${MAX_INFRA_STREAK} records in a row, stopping (last: ${pool.broken}). ` +
           `Results so far are in ${opts.output}; run again to resume.`,
       );
     }
   } finally {
-    await Promise.allSettled(inflight);
+    await pool.settle();
     await writer?.close();
     await sandboxes?.close();
   }

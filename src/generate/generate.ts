@@ -1,4 +1,5 @@
 import { access } from "node:fs/promises";
+import { BatchPool, MAX_INFRA_STREAK } from "../exec/batch-pool.js";
 import { imageModules } from "../analysis/modules.js";
 import { VouchError } from "../core/errors.js";
 import type { AnnotatedProblem } from "../core/problem.js";
@@ -45,8 +46,6 @@ export interface GenerateOptions {
 }
 
 export const DEFAULT_MAX_TURNS = 3;
-// After this many sandbox failures in a row the engine is taken to be gone, and the batch stops.
-const MAX_INFRA_STREAK = 3;
 
 // The kinds asked for, each with its generator; a kind without one is a USAGE error naming those there are.
 export function generatorsFor(kinds: readonly TaskKind[] | undefined): GenerationSpec[] {
@@ -82,7 +81,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const concurrency = Math.max(1, opts.concurrency ?? 2);
   const sandboxes = await openSandboxes(opts, limits, concurrency);
   const summary = new GenerateSummaryBuilder(kinds);
-  const inflight = new Set<Promise<void>>();
+  const pool = new BatchPool(concurrency);
   let writer: ResumableWriter | undefined;
   try {
     const out = (writer = await openResumableWriter(opts.output));
@@ -100,7 +99,6 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
       ...(cacheDir ? { cache: new ResultCache(cacheDir, TrajectoryResult) } : {}),
     };
     const gctx: GenerationContext = { llm: opts.llm, exec, modules, maxTurns: opts.maxTurns ?? DEFAULT_MAX_TURNS, ...(opts.log ? { log: opts.log } : {}) };
-    let infraStreak = 0;
     let stopping = false;
 
     // Books one pair's outcome: counts, written records, the stop conditions.
@@ -120,8 +118,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
         }
       }
       const word = outcomeWord(o);
-      infraStreak = word === "infra-error" ? infraStreak + 1 : 0;
-      if (infraStreak >= MAX_INFRA_STREAK) {
+      pool.outcome(word !== "infra-error" ? undefined : o.kind === "infra-error" ? o.message : "a verification hit a sandbox failure");
+      if (pool.broken && !stopping) {
         summary.stop("SANDBOX_UNAVAILABLE", `the sandbox failed ${MAX_INFRA_STREAK} times in a row. Records so far are in ${opts.output}; run again to resume.`);
         stopping = true;
       }
@@ -148,15 +146,12 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
           opts.onPair?.({ problem: p.id, kind: spec.kind, outcome: "skipped" });
           continue;
         }
-        const task = runPair(p, spec, gctx, tctx, out.done).then((o) => settle(p, spec.kind, o));
-        const tracked: Promise<void> = task.finally(() => inflight.delete(tracked));
-        inflight.add(tracked);
-        if (inflight.size >= concurrency) await Promise.race(inflight);
+        await pool.add(() => runPair(p, spec, gctx, tctx, out.done).then((o) => settle(p, spec.kind, o)));
       }
     }
-    await Promise.all(inflight);
+    await pool.drain();
   } finally {
-    await Promise.allSettled(inflight);
+    await pool.settle();
     await writer?.close();
     await sandboxes.close();
   }

@@ -1,4 +1,5 @@
 import { access } from "node:fs/promises";
+import { BatchPool, MAX_INFRA_STREAK } from "../exec/batch-pool.js";
 import { basename } from "node:path";
 import { z } from "zod";
 import { VouchError } from "../core/errors.js";
@@ -35,7 +36,6 @@ export interface ReplayOptions {
   log?: (line: string) => void;
 }
 
-const MAX_INFRA_STREAK = 3;
 const Incoming = z.looseObject({ id: z.string().min(1), task: z.string().optional(), messages: z.unknown().optional() });
 
 // An input line as a replay plan, or the reason it is not a trajectory replay reads.
@@ -65,7 +65,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   const concurrency = Math.max(1, opts.concurrency ?? 2);
   const sandboxes = await openSandboxes(opts, limits, concurrency);
   const summary = new ReplaySummaryBuilder(repeat);
-  const inflight = new Set<Promise<void>>();
+  const pool = new BatchPool(concurrency);
   let out: ResumableWriter | undefined;
   let fixed: ResumableWriter | undefined;
   try {
@@ -76,8 +76,6 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     const exec = new TaskExec(sandboxes.provider, limits);
     const name = basename(opts.input);
     const seen = new Set<string>();
-    let streak = 0;
-    let broken: string | undefined;
     for await (const item of readJsonl(opts.input, Incoming)) {
       const invalid = (error: string, id?: string) => {
         summary.invalid(item.line, error, id);
@@ -102,11 +100,11 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         summary.resumed(1);
         continue;
       }
-      if (broken) break;
+      if (pool.broken) break;
       const writeOut = !out.done.has(id); // already there: only its rewrite was lost
       const writeFixed = fixed !== undefined && !fixed.done.has(id);
       const o = out;
-      const task = runReplay(planned.plan, exec, { repeat, image: sandboxes.image }).then(async (r) => {
+      await pool.add(() => runReplay(planned.plan, exec, { repeat, image: sandboxes.image }).then(async (r) => {
         // a flaky trajectory has no one real feedback to write: it is left out of the rewrite, and counted
         if (fixed && writeFixed && r.verdict === "flaky") summary.leftOutFlaky(opts.rewrite!);
         else if (fixed && writeFixed && r.verdict !== "infra-error") {
@@ -117,19 +115,15 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         if (writeOut) await o.write(r);
         summary.add(r);
         opts.onResult?.(r);
-        streak = r.verdict === "infra-error" ? streak + 1 : 0;
-        if (streak >= MAX_INFRA_STREAK) broken = r.reason ?? "infra-error";
-      });
-      const tracked: Promise<void> = task.finally(() => inflight.delete(tracked));
-      inflight.add(tracked);
-      if (inflight.size >= concurrency) await Promise.race(inflight);
+        pool.outcome(r.verdict === "infra-error" ? (r.reason ?? "infra-error") : undefined);
+      }));
     }
-    await Promise.all(inflight);
-    if (broken) {
-      throw new VouchError("SANDBOX_UNAVAILABLE", `the sandbox failed on ${MAX_INFRA_STREAK} trajectories in a row, stopping (last: ${broken}). Results so far are in ${opts.output}; run again to resume.`);
+    await pool.drain();
+    if (pool.broken) {
+      throw new VouchError("SANDBOX_UNAVAILABLE", `the sandbox failed on ${MAX_INFRA_STREAK} trajectories in a row, stopping (last: ${pool.broken}). Results so far are in ${opts.output}; run again to resume.`);
     }
   } finally {
-    await Promise.allSettled(inflight);
+    await pool.settle();
     await out?.close();
     await fixed?.close();
     await sandboxes.close();
