@@ -5,42 +5,48 @@ import { addLlmOptions } from "../llm/options.js";
 import { closeAllProviders } from "../sandbox/docker/provider.js";
 
 const cli = cac("vouch");
+type Command = ReturnType<typeof cli.command>;
 
-cli
-  .command("verify <input>", "Verify code records and trajectory records (JSONL) in sandboxes")
-  .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "results.jsonl" })
-  .option("--concurrency <n>", "Sandboxes running at once", { default: availableParallelism() })
-  .option("--isolation <mode>", "pool (warm containers, reused) or fresh (a new container per sample)", { default: "pool" })
-  .option("--timeout-ms <ms>", "Wall-clock limit per run", { default: 10_000 })
-  .option("--memory-mb <mb>", "Memory limit per sample", { default: 256 })
-  .option("--shard <i/N>", "Verify only shard i of N (merge outputs with `vouch merge`)")
-  .option("--min-pass-rate <r>", "Exit 1 when the pass rate (0..1) is lower")
-  .option("--fail-on <types>", "Exit 1 when any record has a wrong step of these error types (comma-separated, e.g. hallucinated-step)")
-  .option("--junit <file>", "Also write JUnit XML of the whole output (one suite per task kind, code records apart)")
-  .option("--no-cache", "Do not read or write the result cache")
-  .option("--cache-dir <dir>", "Result cache directory (default ~/.cache/vouch/results)")
-  .option("--summary-md <file>", "Also write the summary as Markdown (for a CI job summary)")
-  .option("--static-only", "Trajectories: schema and static stages only, no Docker (execution steps stay unverifiable)")
-  .option("--json", "Print the summary as JSON, and no progress")
-  .action(async (input: string, o: Record<string, unknown>) => {
-    const { verifyCommand } = await import("./verify.js");
-    return verifyCommand(input, { ...o, cache: o.cache !== false });
-  });
+// The sandbox flags every command that runs code takes (the limits are per run, as in src/sandbox/limits.ts).
+function addSandboxOptions(cmd: Command): Command {
+  return cmd
+    .option("--isolation <mode>", "pool (warm containers, reused) or fresh (a new container per run)", { default: "pool" })
+    .option("--timeout-ms <ms>", "Wall-clock limit per run", { default: 10_000 })
+    .option("--memory-mb <mb>", "Memory limit per run", { default: 256 });
+}
+
+addSandboxOptions(
+  cli
+    .command("verify <input>", "Verify code records and trajectory records (JSONL) in sandboxes")
+    .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "results.jsonl" })
+    .option("--concurrency <n>", "Sandboxes running at once", { default: availableParallelism() })
+    .option("--shard <i/N>", "Verify only shard i of N (merge outputs with `vouch merge`)")
+    .option("--min-pass-rate <r>", "Exit 1 when the pass rate (0..1) is lower")
+    .option("--fail-on <types>", "Exit 1 when any record has a wrong step of these error types (comma-separated, e.g. hallucinated-step)")
+    .option("--junit <file>", "Also write JUnit XML of the whole output (one suite per task kind, code records apart)")
+    .option("--no-cache", "Do not read or write the result cache")
+    .option("--cache-dir <dir>", "Result cache directory (default ~/.cache/vouch/results)")
+    .option("--summary-md <file>", "Also write the summary as Markdown (for a CI job summary)")
+    .option("--static-only", "Trajectories: schema and static stages only, no Docker (execution steps stay unverifiable)")
+    .option("--json", "Print the summary as JSON, and no progress"),
+).action(async (input: string, o: Record<string, unknown>) => {
+  const { verifyCommand } = await import("./verify.js");
+  return verifyCommand(input, { ...o, cache: o.cache !== false });
+});
 
 addLlmOptions(
-  cli
-    .command("generate <problems>", "Generate trajectories for annotated problems with an LLM; verify each in sandboxes before writing it")
-    .option("--task <kinds>", "A kind, kinds separated by commas, or all")
-    .option("--out <file>", "Records JSONL (appended; problems already there are skipped)", { default: "trajectories.jsonl" })
-    .option("--keep <which>", "Records written: passed, failed or all (by their verification)", { default: "passed" })
-    .option("--max-turns <k>", "Most turns of a generate-verify-repair conversation, the first attempt included", { default: 3 })
-    .option("--concurrency <n>", "Problem-kind pairs generated at once (and sandboxes)", { default: Math.min(4, availableParallelism()) })
-    .option("--isolation <mode>", "pool (warm containers, reused) or fresh (a new container per sample)", { default: "pool" })
-    .option("--timeout-ms <ms>", "Wall-clock limit per run", { default: 10_000 })
-    .option("--memory-mb <mb>", "Memory limit per sample", { default: 256 })
-    .option("--no-cache", "Do not read or write the verification result cache")
-    .option("--cache-dir <dir>", "Verification result cache directory (default ~/.cache/vouch/results)")
-    .option("--json", "Print the summary as JSON, and no progress"),
+  addSandboxOptions(
+    cli
+      .command("generate <problems>", "Generate trajectories for annotated problems with an LLM; verify each in sandboxes before writing it")
+      .option("--task <kinds>", "A kind, kinds separated by commas, or all")
+      .option("--out <file>", "Records JSONL (appended; problems already there are skipped)", { default: "trajectories.jsonl" })
+      .option("--keep <which>", "Records written: passed, failed or all (by their verification)", { default: "passed" })
+      .option("--max-turns <k>", "Most turns of a generate-verify-repair conversation, the first attempt included", { default: 3 })
+      .option("--concurrency <n>", "Problem-kind pairs generated at once (and sandboxes)", { default: Math.min(4, availableParallelism()) })
+      .option("--no-cache", "Do not read or write the verification result cache")
+      .option("--cache-dir <dir>", "Verification result cache directory (default ~/.cache/vouch/results)")
+      .option("--json", "Print the summary as JSON, and no progress"),
+  ),
 ).action(async (input: string, o: Record<string, unknown>) => (await import("./generate.js")).generateCommand(input, { ...o, cache: o.cache !== false }));
 
 addLlmOptions(
@@ -58,19 +64,17 @@ cli
   .option("--json", "Print the headline numbers as JSON")
   .action(async (results: string, o: Record<string, unknown>) => (await import("./report.js")).reportCommand(results, o));
 
-cli
-  .command("replay <input>", "Replay multi-turn failure-to-fix trajectories (records or chat transcripts): does each turn's recorded test feedback reproduce?")
-  .option("--out <file>", "Replay results JSONL (appended; ids already there are skipped)", { default: "replay.jsonl" })
-  .option("--repeat <n>", "Run every execution n times; runs that disagree make the turn flaky", { default: 1 })
-  .option("--rewrite <file>", "Also write a corrected copy of each trajectory, its feedback replaced by the real one")
-  .option("--keep-stale-turns", "With --rewrite: keep the turns after a reflection that no longer makes sense")
-  .option("--junit <file>", "Write a JUnit XML report of the whole output (one case per trajectory)")
-  .option("--concurrency <n>", "Sandboxes running at once", { default: availableParallelism() })
-  .option("--isolation <mode>", "pool (warm containers, reused) or fresh (a new container per run)", { default: "pool" })
-  .option("--timeout-ms <ms>", "Wall-clock limit per run", { default: 10_000 })
-  .option("--memory-mb <mb>", "Memory limit per run", { default: 256 })
-  .option("--json", "Print the summary as JSON, and no progress")
-  .action(async (input: string, o: Record<string, unknown>) => (await import("./replay.js")).replayCommand(input, o));
+addSandboxOptions(
+  cli
+    .command("replay <input>", "Replay multi-turn failure-to-fix trajectories (records or chat transcripts): does each turn's recorded test feedback reproduce?")
+    .option("--out <file>", "Replay results JSONL (appended; ids already there are skipped)", { default: "replay.jsonl" })
+    .option("--repeat <n>", "Run every execution n times; runs that disagree make the turn flaky", { default: 1 })
+    .option("--rewrite <file>", "Also write a corrected copy of each trajectory, its feedback replaced by the real one")
+    .option("--keep-stale-turns", "With --rewrite: keep the turns after a reflection that no longer makes sense")
+    .option("--junit <file>", "Write a JUnit XML report of the whole output (one case per trajectory)")
+    .option("--concurrency <n>", "Sandboxes running at once", { default: availableParallelism() })
+    .option("--json", "Print the summary as JSON, and no progress"),
+).action(async (input: string, o: Record<string, unknown>) => (await import("./replay.js")).replayCommand(input, o));
 
 cli
   .command("image [action]", "Sandbox image: `build` (when missing or out of date) or `status`")
