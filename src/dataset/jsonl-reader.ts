@@ -37,16 +37,19 @@ export function formatIssues(file: string, line: number, error: z.ZodError): str
 }
 
 // Streams a JSONL file, validating each line against a schema; bad lines become error items, never throws mid-stream.
+// An input file that must exist before a batch starts (and before any sandbox): INPUT_INVALID naming it if not.
+export async function assertInput(path: string): Promise<void> {
+  await access(path).catch(() => {
+    throw new VouchError("INPUT_INVALID", `input file not found: ${path}`, { path });
+  });
+}
+
 export async function* readJsonl<S extends z.ZodType>(
   path: string,
   schema: S,
   opts: { shard?: Shard } = {},
 ): AsyncGenerator<JsonlItem<z.output<S>>> {
-  try {
-    await access(path);
-  } catch {
-    throw new VouchError("INPUT_INVALID", `input file not found: ${path}`, { path });
-  }
+  await assertInput(path);
   const name = basename(path);
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let line = 0;

@@ -1,9 +1,8 @@
 import { createReadStream } from "node:fs";
-import { access } from "node:fs/promises";
+import { assertInput } from "./jsonl-reader.js";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import type { Problem } from "../core/problem.js";
-import { VouchError } from "../core/errors.js";
 import { readParquetRows } from "./parquet-rows.js";
 import { toProblem } from "./problem-shapes.js";
 
@@ -28,11 +27,7 @@ async function* jsonlRecords(path: string): AsyncGenerator<{ line: number; recor
 // Streams problems from JSONL or Parquet (by extension), mapping each record with the first shape that fits.
 // A record no shape fits is an error item naming file:line and the shapes tried; the stream goes on.
 export async function* readProblems(path: string): AsyncGenerator<ProblemItem> {
-  try {
-    await access(path);
-  } catch {
-    throw new VouchError("INPUT_INVALID", `input file not found: ${path}`, { path });
-  }
+  await assertInput(path);
   const name = basename(path);
   const parquet = /\.parquet$/i.test(path);
   const source = parquet ? readParquetRows(path) : jsonlRecords(path);

@@ -1,4 +1,3 @@
-import { access } from "node:fs/promises";
 import { BatchPool, MAX_INFRA_STREAK } from "./batch-pool.js";
 import { basename } from "node:path";
 import { z } from "zod";
@@ -11,7 +10,7 @@ import { verifyTrajectory, type TrajectoryContext } from "../tasks/verify-trajec
 import { TaskExec } from "./task-exec.js";
 import { VouchError } from "../core/errors.js";
 import type { VerifyResult } from "../core/result.js";
-import { formatIssues, readJsonl, type Shard } from "../dataset/jsonl-reader.js";
+import { assertInput, formatIssues, readJsonl, type Shard } from "../dataset/jsonl-reader.js";
 import { openResumableWriter, type ResumableWriter } from "../dataset/resumable-writer.js";
 import { SummaryBuilder, type BatchSummary } from "../report/summary.js";
 import type { SandboxLimits, SandboxLimitsInput } from "../sandbox/limits.js";
@@ -46,9 +45,7 @@ export interface VerifyOptions {
 // Limits and input checked before any sandbox starts: a bad value is a USAGE or INPUT_INVALID error.
 async function checkInputs(opts: VerifyOptions): Promise<SandboxLimits> {
   const limits = parseLimits(opts.limits);
-  await access(opts.input).catch(() => {
-    throw new VouchError("INPUT_INVALID", `input file not found: ${opts.input}`, { path: opts.input });
-  });
+  await assertInput(opts.input);
   return limits;
 }
 

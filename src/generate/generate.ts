@@ -1,5 +1,5 @@
-import { access } from "node:fs/promises";
 import { BatchPool, MAX_INFRA_STREAK } from "../exec/batch-pool.js";
+import { assertInput } from "../dataset/jsonl-reader.js";
 import { imageModules } from "../analysis/modules.js";
 import { VouchError } from "../core/errors.js";
 import type { AnnotatedProblem } from "../core/problem.js";
@@ -75,9 +75,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const kinds = specs.map((s) => s.kind);
   const limits = parseLimits(opts.limits);
   const keep = opts.keep ?? "passed";
-  await access(opts.input).catch(() => {
-    throw new VouchError("INPUT_INVALID", `input file not found: ${opts.input}`, { path: opts.input });
-  });
+  await assertInput(opts.input);
   const concurrency = Math.max(1, opts.concurrency ?? 2);
   const sandboxes = await openSandboxes(opts, limits, concurrency);
   const summary = new GenerateSummaryBuilder(kinds);

@@ -1,10 +1,9 @@
-import { access } from "node:fs/promises";
 import { BatchPool, MAX_INFRA_STREAK } from "../exec/batch-pool.js";
 import { basename } from "node:path";
 import { z } from "zod";
 import { VouchError } from "../core/errors.js";
 import { TaskExec } from "../exec/task-exec.js";
-import { formatIssues, readJsonl } from "../dataset/jsonl-reader.js";
+import { assertInput, formatIssues, readJsonl } from "../dataset/jsonl-reader.js";
 import { openResumableWriter, type ResumableWriter } from "../dataset/resumable-writer.js";
 import { openSandboxes, parseLimits } from "../exec/sandboxes.js";
 import type { SandboxLimitsInput } from "../sandbox/limits.js";
@@ -59,9 +58,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   const t0 = performance.now();
   const limits = parseLimits(opts.limits);
   const repeat = Math.max(1, opts.repeat ?? 1);
-  await access(opts.input).catch(() => {
-    throw new VouchError("INPUT_INVALID", `input file not found: ${opts.input}`, { path: opts.input });
-  });
+  await assertInput(opts.input);
   const concurrency = Math.max(1, opts.concurrency ?? 2);
   const sandboxes = await openSandboxes(opts, limits, concurrency);
   const summary = new ReplaySummaryBuilder(repeat);
