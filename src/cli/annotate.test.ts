@@ -10,7 +10,7 @@ import { startFakeOpenAI, type FakeOpenAI } from "../../test/support/fake-openai
 const CLI = ["--import", "tsx", "src/cli/main.ts"];
 const PROBLEMS = "fixtures/problems/problems.jsonl";
 const EXPECTED = "fixtures/problems/annotated.jsonl";
-const MODEL = "recorded-model"; // the model the recordings stand for (scripts/fixtures/llm-annotate.mts)
+const MODEL = "recorded-model"; // the model the recordings stand for (fixtures/problems/make/annotated.mts)
 
 let server: FakeOpenAI;
 let dir: string;

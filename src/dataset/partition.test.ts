@@ -6,7 +6,7 @@ import { partitionCommand } from "../cli/partition.js";
 import { partition } from "./partition.js";
 
 // Pure: runs over fixtures/partition/, whose results.jsonl was produced by a real `vouch verify` run on the
-// Docker engine (scripts/fixtures/partition.py) and committed. No Docker here.
+// Docker engine (fixtures/partition/make.py) and committed. No Docker here.
 
 const FIX = "fixtures/partition";
 const input = join(FIX, "trajectories.jsonl");

@@ -6,7 +6,7 @@ import { verifyTrajectory, type TrajectoryContext } from "../verify-trajectory.j
 import { difficultyEstimationGeneration } from "./generate.js";
 import { difficultyEstimationTask } from "./verify.js";
 
-// The mistakes planted in the authored replies (scripts/fixtures/llm-generate-b.tables.py): the error type
+// The mistakes planted in the authored replies (fixtures/llm/make/review-replies.tables.py): the error type
 // verification must report at the first wrong step. Every other reply is a consistent estimate.
 const FLAWED: Record<string, string> = { "Mbpp/67": "logical-leap", "Mbpp/84": "inconsistent-step", "codecontests/1242_A": "inconsistent-step" };
 const problems = annotatedProblems();

@@ -6,7 +6,7 @@ import { verifyTrajectory, type TrajectoryContext } from "../verify-trajectory.j
 import { planningGeneration } from "./generate.js";
 import { planningTask } from "./verify.js";
 
-// The mistakes planted in the authored replies (scripts/fixtures/llm-generate-b.tables.py): the error type
+// The mistakes planted in the authored replies (fixtures/llm/make/review-replies.tables.py): the error type
 // verification must report at the first wrong step. Every other reply is a sound plan whose code passes the tests.
 const FLAWED: Record<string, string> = {
   "Mbpp/96": "inconsistent-step", // claims O(sqrt n) for code that tries every d up to n (caught by timing)

@@ -6,7 +6,7 @@ import { verifyTrajectory, type TrajectoryContext } from "../verify-trajectory.j
 import { qualityEvaluationGeneration } from "./generate.js";
 import { qualityEvaluationTask } from "./verify.js";
 
-// The mistakes planted in the authored replies (scripts/fixtures/llm-generate-b.tables.py): the error type
+// The mistakes planted in the authored replies (fixtures/llm/make/review-replies.tables.py): the error type
 // verification must report at the first wrong step. Every other reply is a correct evaluation: "high" with true
 // measurements for the reference, "low" with a real failing call for the seeded bug.
 const FLAWED: Record<string, string> = {

@@ -6,7 +6,7 @@ import { verifyTrajectory, type TrajectoryContext } from "../verify-trajectory.j
 import { unitTestWalkthroughGeneration } from "./generate.js";
 import { unitTestWalkthroughTask } from "./verify.js";
 
-// The mistakes planted in the authored replies (scripts/fixtures/llm-generate-b.tables.py): the error type
+// The mistakes planted in the authored replies (fixtures/llm/make/review-replies.tables.py): the error type
 // verification must report at the first wrong step. Every other reply is a correct walkthrough.
 const FLAWED: Record<string, string> = { "Mbpp/61": "arithmetic-error", "Mbpp/113": "hallucinated-step", "Mbpp/99": "hallucinated-step" };
 const problems = annotatedProblems();
