@@ -1,22 +1,14 @@
 import { Annotation, AnnotatedProblem, type Problem } from "../core/problem.js";
-import type { TestSpec } from "../core/test-spec.js";
 import { isVouchError } from "../core/errors.js";
 import { readProblems } from "../dataset/read-problems.js";
 import { openResumableWriter } from "../dataset/resumable-writer.js";
 import { loadPrompt, renderPrompt, type PromptTemplate } from "../llm/prompts.js";
+import { formatTests } from "./prompting.js";
 import type { ChatMessage, Llm, LlmUsage } from "../llm/types.js";
 import type { TestsForResult } from "./tests-for.js";
 
-const IO_CASES_SHOWN = 3;
+const IO_CASES_SHOWN = 3; // the annotate prompt shows the first io cases only
 
-// The tests as the annotate prompt shows them: assert code, the first io cases, or the pytest files.
-export function formatTests(tests: TestSpec | undefined): string {
-  if (!tests) return "(none given)";
-  if (tests.kind === "assert") return "```python\n" + tests.code.trim() + "\n```";
-  if (tests.kind === "pytest") return Object.entries(tests.files).map(([f, c]) => `${f}:\n\`\`\`python\n${c.trim()}\n\`\`\``).join("\n");
-  const shown = tests.cases.slice(0, IO_CASES_SHOWN).map((c, i) => `Case ${i + 1} input:\n\`\`\`\n${c.input.trimEnd()}\n\`\`\`\nexpected output:\n\`\`\`\n${c.output.trimEnd()}\n\`\`\``);
-  return [`${tests.cases.length} stdin/stdout cases; the first ${shown.length}:`, ...shown].join("\n");
-}
 
 // The annotate prompt for one problem (prompts/annotate.txt).
 export function annotateMessages(p: Problem, t: PromptTemplate = loadPrompt("annotate")): ChatMessage[] {
@@ -27,7 +19,7 @@ export function annotateMessages(p: Problem, t: PromptTemplate = loadPrompt("ann
       ? `A Python function \`${p.entry_point}\`; the tests call it.`
       : "A program that reads standard input and writes standard output.",
     solution: p.solution ? "```python\n" + p.solution.trim() + "\n```" : "(none given)",
-    tests: formatTests(p.tests),
+    tests: formatTests(p.tests, IO_CASES_SHOWN),
   });
 }
 

@@ -26,11 +26,18 @@ export function formatVerification(a: Annotation): string {
   return a.verification.map((v) => `- ${v.method}${v.detail ? `: ${v.detail}` : ""}`).join("\n");
 }
 
-// Tests as the model sees them: assert code as is, io cases as input/output pairs, pytest files by name.
-export function formatTests(t: TestSpec): string {
-  if (t.kind === "assert") return t.code.trim();
-  if (t.kind === "io") return t.cases.map((c, i) => `case ${i + 1}\ninput:\n${c.input.trimEnd()}\nexpected output:\n${c.output.trimEnd()}`).join("\n\n");
-  return Object.entries(t.files).map(([name, text]) => `# ${name}\n${text.trim()}`).join("\n\n");
+const fence = (text: string, lang = "") => "```" + lang + "\n" + text + "\n```";
+
+// Tests as every prompt shows them (annotate, implementation, error recovery): assert code and pytest files (by
+// name) in fences, io cases as numbered input / expected output pairs. A prompt that must stay short shows only the
+// first `ioCasesShown` cases, saying how many there are.
+export function formatTests(t: TestSpec | undefined, ioCasesShown = Infinity): string {
+  if (!t) return "(none given)";
+  if (t.kind === "assert") return fence(t.code.trim(), "python");
+  if (t.kind === "pytest") return Object.entries(t.files).map(([name, text]) => `${name}:\n${fence(text.trim(), "python")}`).join("\n");
+  const shown = t.cases.slice(0, ioCasesShown).map((c, i) => `Case ${i + 1} input:\n${fence(c.input.trimEnd())}\nexpected output:\n${fence(c.output.trimEnd())}`);
+  const count = shown.length < t.cases.length ? [`${t.cases.length} stdin/stdout cases; the first ${shown.length}:`] : [];
+  return [...count, ...shown].join("\n");
 }
 
 // Code with 1-based line numbers, so a reply can cite a line.
