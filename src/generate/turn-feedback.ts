@@ -13,10 +13,11 @@ function recordedStatus(t: TestResult): "pass" | "fail" | "error" {
 }
 
 // Whether the suite failed before any test ran (the code does not load).
-const loadFailed = (s: SuiteResult) => s.tests.length === 0 && s.verdict !== "pass";
+export const loadFailed = (s: SuiteResult) => s.tests.length === 0 && s.verdict !== "pass";
 
 // The feedback field of a turn: every test that ran with its real status and message, the first real error,
-// and whether all visible tests pass (the shape error-recovery-multi's verifier compares with a fresh run).
+// and whether all visible tests pass (the shape error-recovery-multi's verifier compares with a fresh run). The one
+// writer of a turn's feedback: generated records, replay's --rewrite and the replay fixtures all use it.
 export function feedbackOf(s: SuiteResult): TurnFeedback {
   if (loadFailed(s)) return { tests: [], error: s.message ?? s.verdict, all_pass: false };
   const ran = s.tests.filter((t) => !notRun(t));

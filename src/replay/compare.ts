@@ -4,7 +4,8 @@ import { failingTests } from "../tasks/error-recovery/outcome.js";
 import { feedbackMismatches } from "../tasks/error-recovery-multi/feedback-check.js";
 import { findTest } from "../tasks/shared/feedback.js";
 import { normalizeVolatile } from "./normalize.js";
-import { feedbackOf, renderFeedback } from "./render.js";
+import { feedbackOf, loadFailed } from "../generate/turn-feedback.js";
+import { renderFeedback } from "./render.js";
 import type { ReplayFeedback } from "./schema.js";
 
 // Recorded feedback against a real run, after normalising what is volatile on both sides. Pure.
@@ -36,7 +37,7 @@ export function compareTurn(recorded: ReplayFeedback, run: SuiteResult): string[
   const s = stableSuite(run);
   const out = feedbackMismatches(f, s);
   for (const e of f.errors) out.push(...feedbackMismatches({ tests: [], error: e }, s));
-  const loaded = s.tests.length > 0 || s.verdict === "pass";
+  const loaded = !loadFailed(s);
   const failing = loaded ? failingTests(s).length : 0;
   const passing = loaded ? s.tests.filter((t) => t.status === "pass").length : 0;
   if (f.passed !== undefined && f.passed !== passing) out.push(`records ${f.passed} passed; really ${passing} of ${s.tests.length} pass`);
@@ -49,14 +50,15 @@ export function compareTurn(recorded: ReplayFeedback, run: SuiteResult): string[
 function realCounterpart(recorded: ReplayFeedback, run: SuiteResult): ReplayFeedback {
   const real = feedbackOf(run);
   const failing = real.tests.filter((t) => t.status !== "pass");
+  const loadError = loadFailed(run) ? real.error : undefined; // feedbackOf's error is also a failing test's, when the code loads
   const tests = recorded.tests.map((r) => {
     const t = findTest(r.name, real.tests);
     return t ? { ...t, name: r.name } : { name: r.name, status: "error" as const, message: "(no such test)" };
   });
   const errors =
     recorded.errors.length || recorded.error !== undefined
-      ? real.error !== undefined
-        ? [real.error]
+      ? loadError !== undefined
+        ? [loadError]
         : failing.map((t) => t.message ?? t.status)
       : [];
   return {
@@ -64,7 +66,7 @@ function realCounterpart(recorded: ReplayFeedback, run: SuiteResult): ReplayFeed
     errors,
     ...(recorded.all_pass !== undefined ? { all_pass: real.all_pass ?? false } : {}),
     ...(recorded.passed !== undefined || recorded.failed !== undefined
-      ? { passed: real.tests.filter((t) => t.status === "pass").length, failed: real.error !== undefined ? 0 : failing.length }
+      ? { passed: real.tests.filter((t) => t.status === "pass").length, failed: loadError !== undefined ? 0 : failing.length }
       : {}),
   };
 }

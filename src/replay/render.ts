@@ -1,20 +1,11 @@
 import type { SuiteResult } from "../core/result.js";
-import type { TurnFeedback } from "../tasks/error-recovery-multi/schema.js";
+import { feedbackOf } from "../generate/turn-feedback.js";
 import type { ReplayFeedback } from "./schema.js";
 
-// Feedback written out: the real feedback as a TurnFeedback, and both recorded and real feedback as plain text in
-// one standard format (the format --rewrite gives transcripts, and the two sides of a divergence diff). Pure.
+// Feedback written out: recorded and real feedback as plain text in one standard format (the format --rewrite
+// gives transcripts, and the two sides of a divergence diff). Pure.
 
 const STATUS_WORD = { pass: "PASSED", fail: "FAILED", error: "ERROR" } as const;
-
-// A run's result as a multi-turn record's feedback: every test with its outcome and message, and all_pass.
-export function feedbackOf(suite: SuiteResult): TurnFeedback {
-  if (suite.tests.length === 0 && suite.verdict !== "pass") return { tests: [], error: suite.message ?? suite.verdict, all_pass: false };
-  const tests = suite.tests
-    .filter((t) => t.status !== "skipped")
-    .map((t) => ({ name: t.name, status: t.status === "pass" ? ("pass" as const) : t.status === "fail" ? ("fail" as const) : ("error" as const), ...(t.message ? { message: t.message } : {}) }));
-  return { tests, all_pass: tests.every((t) => t.status === "pass") };
-}
 
 // A run's result as a plain feedback message, in the format extractFeedback reads back exactly.
 export function feedbackText(suite: SuiteResult): string {

@@ -5,7 +5,8 @@ import { parseErrorText } from "../tasks/shared/feedback.js";
 import { extractFeedback } from "./extract-feedback.js";
 import { knownTests } from "./known-tests.js";
 import { checkable, type ReplayPlan } from "./plan.js";
-import { feedbackOf, feedbackText } from "./render.js";
+import { feedbackOf } from "../generate/turn-feedback.js";
+import { feedbackText } from "./render.js";
 import type { ReplayResult } from "./schema.js";
 
 // A corrected copy of a trajectory: the feedback of every diverged turn replaced by the real one, changed turns
