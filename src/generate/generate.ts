@@ -15,6 +15,7 @@ import type { GenerationContext, GenerationSpec } from "../tasks/generation.js";
 import { GENERATORS } from "../tasks/generators.js";
 import type { TrajectoryContext } from "../tasks/verify-trajectory.js";
 import { readProblems } from "./read-annotated.js";
+import { SeedRuns } from "./seed-bugs.js";
 import { donePairs, keeps, runPair, type Keep, type PairOutcome } from "./run-pair.js";
 import { GenerateSummaryBuilder, type GenerateSummary } from "./summary.js";
 
@@ -96,7 +97,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
       limits,
       ...(cacheDir ? { cache: new ResultCache(cacheDir, TrajectoryResult) } : {}),
     };
-    const gctx: GenerationContext = { llm: opts.llm, exec, modules, maxTurns: opts.maxTurns ?? DEFAULT_MAX_TURNS, ...(opts.log ? { log: opts.log } : {}) };
+    const gctx: GenerationContext = { llm: opts.llm, exec, modules, maxTurns: opts.maxTurns ?? DEFAULT_MAX_TURNS, seedRuns: new SeedRuns(), ...(opts.log ? { log: opts.log } : {}) };
     let stopping = false;
 
     // Books one pair's outcome: counts, written records, the stop conditions.

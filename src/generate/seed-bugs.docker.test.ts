@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { OperatorName } from "../analysis/mutate.js";
 import { Problem } from "../core/problem.js";
 import type { TaskExec } from "../exec/task-exec.js";
 import { openTaskContext } from "../../test/support/task-context.js";
-import { MIN_MUTANT_TIMEOUT_MS, mutantTimeoutMs, SeededBug, seedBugs, type SeedResult } from "./seed-bugs.js";
+import { SEED_OPTIONS as ERROR_RECOVERY_SEEDS } from "../tasks/error-recovery/generate.js";
+import { SEED_OPTIONS as QUALITY_SEEDS } from "../tasks/quality-evaluation/generate.js";
+import { MIN_MUTANT_TIMEOUT_MS, mutantTimeoutMs, SeededBug, seedBugs, SeedRuns, type SeedResult } from "./seed-bugs.js";
 
 const PROBLEMS = readFileSync(new URL("../../fixtures/problems/problems.jsonl", import.meta.url), "utf8")
   .split("\n")
@@ -89,4 +91,26 @@ describe("seedBugs on the real engine", () => {
     expect(r.reference.verdict).toBe("fail");
     expect(r.kept).toEqual([]);
   }, 120_000);
+
+  // generate --task all seeds each problem for error recovery and for quality evaluation (different caps)
+  it("two seedings of one problem sharing SeedRuns run each piece of code once and judge as two separate seedings do", async () => {
+    const p = problem("Mbpp/113");
+    const alone = [await seedBugs(p, exec, ERROR_RECOVERY_SEEDS), await seedBugs(p, exec, QUALITY_SEEDS)];
+    const spy = vi.spyOn(exec, "runTests");
+    try {
+      const shared = new SeedRuns();
+      const both = await Promise.all([seedBugs(p, exec, ERROR_RECOVERY_SEEDS, shared), seedBugs(p, exec, QUALITY_SEEDS, shared)]);
+      const codes = spy.mock.calls.map((c) => c[0]);
+      expect(new Set(codes).size).toBe(codes.length); // no code run twice, the reference included
+      const mutantsJudged = new Set([...alone[0]!.kept, ...alone[1]!.kept].map((b) => b.mutant.code));
+      expect(codes.length).toBeLessThan(1 + alone.reduce((n, r) => n + Object.values(r.stats).reduce((m, s) => m + s.run, 0), 0));
+      for (const code of mutantsJudged) expect(codes).toContain(code);
+      for (const [i, r] of both.entries()) {
+        expect(r.kept.map((b) => [b.mutant.code, b.failingTest, b.error])).toEqual(alone[i]!.kept.map((b) => [b.mutant.code, b.failingTest, b.error]));
+        expect(r.stats).toEqual(alone[i]!.stats);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  }, 300_000);
 });

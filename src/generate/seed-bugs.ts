@@ -83,17 +83,43 @@ export function mutantTimeoutMs(reference: SuiteResult, limitMs: number): number
   return Math.min(limitMs, Math.max(MIN_MUTANT_TIMEOUT_MS, Math.ceil(refMs * MUTANT_SLOWDOWN)));
 }
 
+// The runs of a problem's reference and mutants, shared by every seeding of that problem in one run (`generate
+// --task all` seeds bugs for error recovery and for quality evaluation, with different caps): each piece of code
+// is run once per problem, and each seeding still judges exactly the mutants its options choose. Keyed by the
+// problem object, so a problem's runs are dropped with it.
+export class SeedRuns {
+  private readonly byProblem = new WeakMap<Problem, Map<string, Promise<SuiteResult>>>();
+
+  run(problem: Problem, code: string, timeoutMs: number | undefined, start: () => Promise<SuiteResult>): Promise<SuiteResult> {
+    let runs = this.byProblem.get(problem);
+    if (!runs) this.byProblem.set(problem, (runs = new Map()));
+    const key = `${timeoutMs ?? "default"}\n${code}`;
+    let run = runs.get(key);
+    if (!run) {
+      run = start();
+      runs.set(key, run);
+      run.catch(() => runs.delete(key)); // a run that threw is tried again by the next seeding
+    }
+    return run;
+  }
+}
+
 const emptyStats = (): OperatorStats => ({ tried: 0, unparsable: 0, parsed: 0, run: 0, killed: 0, limitKilled: 0, loadKilled: 0, survived: 0, infraError: 0, kept: 0 });
 
 // Seeds real bugs into a problem's reference solution: every mutant is run against the problem's tests in the
 // sandbox, and kept only when it fails at least one test with a message (a limit or a load failure is counted,
-// not kept). Throws INPUT_INVALID when the problem has no solution or no tests.
-export async function seedBugs(problem: Problem, exec: TaskExec, opts: SeedOptionsInput = {}): Promise<SeedResult> {
+// not kept). Throws INPUT_INVALID when the problem has no solution or no tests. With `shared`, runs already made
+// by another seeding of the same problem are reused instead of run again.
+export async function seedBugs(problem: Problem, exec: TaskExec, opts: SeedOptionsInput = {}, shared?: SeedRuns): Promise<SeedResult> {
   const o = SeedOptions.parse(opts);
   const { solution, tests } = problem;
   if (!solution || !tests) throw new VouchError("INPUT_INVALID", `problem ${problem.id} needs a reference solution and tests to seed bugs`, { id: problem.id });
+  const run = (code: string, timeoutMs?: number) => {
+    const start = () => exec.runTests(code, tests, timeoutMs === undefined ? {} : { timeoutMs });
+    return shared ? shared.run(problem, code, timeoutMs, start) : start();
+  };
   const stats = Object.fromEntries(OperatorName.options.map((k) => [k, emptyStats()])) as Record<OperatorName, OperatorStats>;
-  const reference = await exec.runTests(solution, tests);
+  const reference = await run(solution);
   if (reference.verdict !== "pass") return { kept: [], stats, reference };
 
   const candidates = mutationCandidates(solution, {
@@ -113,7 +139,7 @@ export async function seedBugs(problem: Problem, exec: TaskExec, opts: SeedOptio
   const toRun = o.maxTotal ? interleave(chosen).slice(0, o.maxTotal) : chosen;
   const timeoutMs = mutantTimeoutMs(reference, exec.limits.timeoutMs);
   const limit = createLimit(o.concurrency);
-  const suites = await Promise.all(toRun.map((m) => limit(() => exec.runTests(m.code, tests, { timeoutMs }))));
+  const suites = await Promise.all(toRun.map((m) => limit(() => run(m.code, timeoutMs))));
 
   const kept: SeededBug[] = [];
   toRun.forEach((mutant, i) => {

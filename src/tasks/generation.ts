@@ -1,6 +1,7 @@
 import type { AnnotatedProblem } from "../core/problem.js";
 import type { TaskKind } from "../core/trajectory-result.js";
 import type { TaskExec } from "../exec/task-exec.js";
+import type { SeedRuns } from "../generate/seed-bugs.js";
 import type { Llm } from "../llm/types.js";
 
 // What a kind's generator may use: the model, and the sandbox (to seed real bugs, to run repair turns).
@@ -11,6 +12,8 @@ export interface GenerationContext {
   modules: ReadonlySet<string>;
   /** Most turns of a generate-verify-repair conversation (the first attempt included). */
   maxTurns: number;
+  /** Runs of seeded mutants shared by the kinds that seed bugs in the same problem (each mutant run once). */
+  seedRuns?: SeedRuns;
   log?: (line: string) => void;
 }
 

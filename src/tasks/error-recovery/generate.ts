@@ -113,7 +113,7 @@ export const errorRecoveryGeneration: GenerationSpec = {
   kind: "error-recovery",
   skip: errorRecoverySkip,
   async generate(p: AnnotatedProblem, ctx: GenerationContext) {
-    const seeded = await seedBugs(p, ctx.exec, SEED_OPTIONS);
+    const seeded = await seedBugs(p, ctx.exec, SEED_OPTIONS, ctx.seedRuns);
     const counters = seedCounters(seeded.stats);
     if (seeded.reference.verdict !== "pass") return { records: [], skipped: "the reference solution fails its own tests", counters };
     const bugs = chooseBugs(seeded.kept);

@@ -82,7 +82,7 @@ function skip(p: AnnotatedProblem): string | undefined {
 async function generate(p: AnnotatedProblem, ctx: GenerationContext): Promise<GenerationOutput> {
   const why = skip(p);
   if (why) return { records: [], skipped: why };
-  const seeded = await seedBugs(p, ctx.exec, SEED_OPTIONS);
+  const seeded = await seedBugs(p, ctx.exec, SEED_OPTIONS, ctx.seedRuns);
   const bug = chooseBug(p.id, seeded.kept);
   const counters: GenerationCounters = { "quality-evaluation: mutants kept": seeded.kept.length, "quality-evaluation: problems without a bug": bug ? 0 : 1 };
   const template = loadPrompt("quality-evaluation");
