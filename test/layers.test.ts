@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import ts from "typescript";
+import { describe, expect, test } from "vitest";
+
+// Every import in src/ points down the layers (docs/architecture.md): a folder may import its own layer and the
+// layers below it, never one above. The map is data: a new folder of src/ must be placed in it (the test fails
+// until it is).
+const LAYERS: readonly (readonly string[])[] = [
+  ["cli", "index.ts"], // the commands, and the library's public entry point (src/index.ts)
+  ["pipeline"], // the batch orchestrator: records in, verdicts and results files out
+  ["tasks", "replay", "generate"],
+  ["math", "report"],
+  ["exec", "analysis", "llm", "dataset"],
+  ["sandbox"],
+  ["core"],
+];
+
+// Today's known upward imports, each "<importing file> -> <imported file>". The lead's move of the batch pipeline
+// to src/pipeline and of flag definitions to their commands (issue 18, item 3) removes them: then this list is
+// emptied. Any import not listed here that points up fails the test; a listed one that is gone fails it too, so
+// the list only shrinks.
+// (src/dataset/problem-shapes.ts -> src/llm/structured.ts is not one: dataset and llm share a layer.)
+const KNOWN_VIOLATIONS: readonly string[] = [
+  // tests that reach above their folder's layer: they belong beside what they exercise (or in test/)
+  "src/dataset/partition.test.ts -> src/cli/partition.ts",
+  "src/exec/trace.docker.test.ts -> src/tasks/verify-trajectory.ts",
+  // the batch orchestrator and the LLM flags
+  "src/exec/verify.ts -> src/report/summary.ts",
+  "src/exec/verify.ts -> src/tasks/registry.ts",
+  "src/exec/verify.ts -> src/tasks/types.ts",
+  "src/exec/verify.ts -> src/tasks/verify-trajectory.ts",
+  "src/llm/options.ts -> src/cli/flags.ts",
+];
+
+const ROOT = resolve(import.meta.dirname, "..");
+const SRC = join(ROOT, "src");
+const posix = (p: string) => p.split(sep).join("/");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [p] : [];
+  });
+}
+
+// The layer of a file of src/: its top folder's (or, for a file directly in src/, its own name's) index in LAYERS.
+function layerOf(file: string): { unit: string; layer: number } {
+  const unit = posix(relative(SRC, file)).split("/")[0]!;
+  return { unit, layer: LAYERS.findIndex((l) => l.includes(unit)) };
+}
+
+// The files of src/ a file imports (static, re-exports, dynamic import() and import type alike), by path.
+function importsOf(file: string): string[] {
+  const info = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+  return info.importedFiles
+    .map((f) => f.fileName)
+    .filter((s) => s.startsWith("."))
+    .map((s) => resolve(dirname(file), s.replace(/\.js$/, ".ts")))
+    .filter((p) => posix(p).startsWith(posix(SRC) + "/"));
+}
+
+const files = sourceFiles(SRC);
+
+function upwardImports(): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    const from = layerOf(file);
+    for (const target of importsOf(file)) {
+      const to = layerOf(target);
+      if (to.layer < from.layer) out.push(`${posix(relative(ROOT, file))} -> ${posix(relative(ROOT, target))}`);
+    }
+  }
+  return [...new Set(out)].sort();
+}
+
+describe("layers: every import in src/ points down", () => {
+  test("every folder of src/ has a layer", () => {
+    const units = [...new Set(files.map((f) => layerOf(f)))].filter((u) => u.layer < 0).map((u) => u.unit);
+    expect(units, "place these in LAYERS (test/layers.test.ts) and in docs/architecture.md").toEqual([]);
+  });
+
+  test("the import reader sees static, type-only, re-exported and dynamic imports", () => {
+    const sample = join(SRC, "x", "a.ts");
+    const text = `import { a } from "../core/a.js";\nimport type { B } from "./b.js";\nexport { c } from "../cli/c.js";\nconst d = await import("../tasks/d.js");\nimport e from "zod";`;
+    const got = ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+    expect(got).toEqual(["../core/a.js", "./b.js", "../cli/c.js", "../tasks/d.js", "zod"]);
+    expect(layerOf(join(SRC, "cli", "main.ts")).layer).toBeLessThan(layerOf(join(SRC, "sandbox", "x.ts")).layer);
+    expect(layerOf(sample).layer).toBe(-1);
+  });
+
+  test("no import from a lower layer to a higher one beyond today's known ones, and every known one still exists", () => {
+    const found = upwardImports();
+    expect(found.filter((v) => !KNOWN_VIOLATIONS.includes(v)), "new upward imports").toEqual([]);
+    expect(KNOWN_VIOLATIONS.filter((v) => !found.includes(v)), "fixed: remove from KNOWN_VIOLATIONS").toEqual([]);
+  });
+});
