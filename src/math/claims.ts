@@ -49,8 +49,9 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   let andSince = false; // an "and" since the last claim
   let start = 0; // index of the run's first token
   const seen = new Set<string>(); // variables in the tokens before the run
+  let fragment = false; // the run's first side is the tail of something it does not include
   const end = (at: number) => {
-    const c = finishRun(run, annotation);
+    const c = finishRun(run, annotation, fragment);
     if (c) {
       const before = out[out.length - 1];
       if (before && (orSince || (andSince && sameVariableValues(before, c)))) {
@@ -71,6 +72,7 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
     if (run.length === 0) {
       for (let j = start; j < i; j++) if (tokens[j]!.t === "var") seen.add((tokens[j] as { text: string }).text);
       start = i;
+      fragment = startsMidExpression(tokens, i);
     }
     const prev = run[run.length - 1];
     const next = tokens[i + 1];
@@ -118,6 +120,20 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   return out;
 }
 
+// Whether a run starting at token i begins inside an expression it cannot see whole, so that its first side is a
+// fragment: right after an operator (`side^2 = 6^2`: "2"), after an unread command or subscripted name
+// (`\log_2{8} = 3`: "(8)", `\binom{10}{5} = 252`: "(10)(5)", `h_1 + 1 = 4`: "1"), or a minus sign right after a number or
+// word (`595 minutes - 23 minutes = 572`: "- 23" has lost its left operand).
+function startsMidExpression(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const tok = tokens[i];
+  if (!prev || !tok) return false;
+  if (prev.t === "op" && prev.text !== "(" && prev.text !== ")") return true;
+  if (prev.t === "break" && (prev.text.startsWith("\\") || prev.text.includes("_"))) return true;
+  if (tok.t === "op" && tok.text === "-" && (prev.t === "num" || prev.t === "word" || prev.t === "var")) return true;
+  return false;
+}
+
 // "x = 3 and x = 4": two values of the same single variable, a solution set rather than a contradiction.
 function sameVariableValues(a: Claim, b: Claim): boolean {
   const value = (c: Claim) => c.sides.length === 2 && /^[a-zA-Z]$/.test(c.sides[0]!.text.trim()) && !/[a-zA-Z]/.test(c.sides[1]!.text.replace(/sqrt|pi/g, ""));
@@ -146,11 +162,12 @@ function unitWordsThenOperator(tokens: Token[], i: number): boolean {
   if (tokens[j]?.t === "word") return false;
   const w = (tokens[i] as { text: string }).text.toLowerCase();
   if (EQ_WORDS.has(w) || OP_WORDS[w]) return false;
-  return after !== undefined && (after.t === "eq" || (after.t === "op" && after.text !== "(" && after.text !== "-"));
+  // a "-" after unit words is a minus only when a number follows ("595 minutes - 23 minutes"), else it is a dash
+  return after !== undefined && (after.t === "eq" || (after.t === "op" && after.text !== "(" && (after.text !== "-" || tokens[j + 1]?.t === "num")));
 }
 
 // Splits a run on = / ≈ into sides; keeps it when it is a real claim (not "12 = 12"-style restatements of a number).
-function finishRun(run: Item[], annotation: boolean): Claim | undefined {
+function finishRun(run: Item[], annotation: boolean, fragment = false): Claim | undefined {
   if (!run.some((t) => t.t === "eq")) return undefined;
   const groups: Item[][] = [[]];
   const rels: Array<"=" | "≈"> = [];
@@ -159,6 +176,10 @@ function finishRun(run: Item[], annotation: boolean): Claim | undefined {
       groups.push([]);
       rels.push(t.text);
     } else groups[groups.length - 1]!.push(t);
+  }
+  if (fragment) {
+    groups.shift();
+    rels.shift();
   }
   cutFragments(groups, rels);
   if (groups.length < 2) return undefined;

@@ -26,6 +26,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     if (relet.length) facts.forget(relet);
     for (const v of definedInWords(text)) defined.add(v);
     const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text) };
+    const hypothetical = HYPOTHETICAL.test(text);
     const outcomes: PairOutcome[] = [];
     const claims = dedupe(extractClaims(text));
     const here = quantitiesOf(text, claims);
@@ -35,7 +36,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       const assigned = definesByAssignment(claim, defined, facts, index);
       if (assigned) defined.add(assigned);
       const assumed = assumedValue(claim, formulaLetters, facts, [problemQuantities, ...earlier]);
-      if (assumed) outcomes.push(assumed);
+      if (assumed) outcomes.push(unreadLetters(assumed));
       const subject = claim.sides[0]?.text.trim();
       for (const v of introducedLetters(claim, defined)) {
         defined.add(v);
@@ -43,8 +44,8 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = checkPair(l, r, rel === "≈", ctx, prev);
-        outcomes.push(o);
+        const o = scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical);
+        outcomes.push(unreadLetters(o));
         if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
         const right = parseSide(r);
@@ -56,8 +57,28 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
     }
     earlier.push(here);
+    // what a case, trial or hypothesis binds holds inside it only: it is no fact for the steps after
+    if (hypothetical) facts.dropStep(index);
     return stepLabel(index, outcomes);
   });
+}
+
+// A step that opens its own scope: a case ("Case 2", "if x = 0"), a trial ("try n = 3", "test a = 1", "check x = 5",
+// "for n = 4"), a hypothesis ("suppose", "assume"). Values bound in it are not facts outside it, and a value that
+// differs from one bound before is another case, not a contradiction.
+const HYPOTHETICAL = /\b(?:if|suppose|supposing|assume|assuming|case|cases|try|trying|test|testing|check|checking|verify|verifying|consider|considering|when|whenever|say|plug|plugging|substitut\w*|example|instance|otherwise|else|possible|possibilities|alternatively)\b|\bfor\s+(?:\$|\\\(|\\\[)?\s*\\?[a-zA-Z_{}]+\s*(?:=|\\in|\\geq?|\\leq?|\\neq?|>|<)/i;
+
+// Within a scope, a value that contradicts one bound before is a case or a trial: unverifiable, not an error.
+function scoped(o: PairOutcome, hypothetical: boolean): PairOutcome {
+  if (!hypothetical || (o.label !== "inconsistent-step" && o.label !== "invalid-transformation" && !(o.label === "arithmetic-error" && /\bis\b.*,.*\bis\b/.test(o.evidence)))) return o;
+  return { label: "unverifiable", evidence: `${o.evidence} (in a case, trial or hypothesis: another value is not a contradiction)`, checked: false };
+}
+
+// A letter the evaluator did not see introduced: in prose, letters come in too many ways (a formula's parameter,
+// an integer k, a point's name, "where A = 1, B = -3") to call its use an error, so the claim is unverifiable.
+function unreadLetters(o: PairOutcome): PairOutcome {
+  if (o.label !== "undefined-variable") return o;
+  return { label: "unverifiable", evidence: `${o.evidence} (a letter not seen introduced: not checked)`, checked: false };
 }
 
 function forEachPair(claim: Claim, fn: (l: Claim["sides"][number], r: Claim["sides"][number], rel: "=" | "≈") => void): void {
