@@ -4,7 +4,7 @@ import { evaluate, ParseError, parseExpr, show, symbols, type Expr } from "./exp
 import { asAssignment, type FactBase } from "./equation.js";
 import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, type Num } from "./num.js";
 import { isExpanded } from "./identity.js";
-import { constValue, degree, polyAdd, polyEqual, polyEval, polyVars, rationalRoots, toPoly } from "./poly.js";
+import { constValue, degree, polyAdd, polyEqual, polyEval, polyVars, rationalRoots, termDegree, toPoly, type Poly } from "./poly.js";
 import { substitutedValues } from "./substitution.js";
 import type { MathLabel } from "./schema.js";
 
@@ -16,6 +16,8 @@ export interface PairOutcome {
   checked: boolean;
   /** The step takes another root of an earlier equation for this variable: a new case (facts about the old one go). */
   switchCase?: string;
+  /** Decided as an identity (the same expression for every value), not against earlier values. */
+  identity?: boolean;
 }
 
 export interface PairContext {
@@ -84,8 +86,21 @@ function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefi
   // product of letters (`Prt`, `2lw`) is not factored.
   const shapes = (hasSumFactor(a) && isExpanded(b)) || (hasSumFactor(b) && isExpanded(a));
   if (!shapes && !(ctx.identityHint && degree(pa) === degree(pb))) return undefined;
-  if (polyEqual(pa, pb)) return { label: "correct", evidence: `${show(a)} = ${show(b)} holds for every value (same expanded form)`, checked: true };
-  return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} are not the same expression (expanded, they differ)`, checked: true };
+  if (polyEqual(pa, pb)) return { label: "correct", evidence: `${show(a)} = ${show(b)} holds for every value (same expanded form)`, checked: true, identity: true };
+  // "(x + 6)(y - 2) = xy", "T^2 + 10U = U^2 + 10T": sides whose highest-degree terms differ are an equation stated
+  // (a condition to solve), not an expansion gone wrong; a slip in an expansion keeps the leading terms
+  if (!polyEqual(leading(pa), leading(pb)) || !sameKeys(polyVars(pa), polyVars(pb))) return undefined;
+  return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} are not the same expression (expanded, they differ)`, checked: true, identity: true };
+}
+
+// The terms of highest total degree.
+function leading(p: Poly): Poly {
+  const d = degree(p);
+  return new Map([...p].filter(([k]) => termDegree(k) === d));
+}
+
+function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((v) => b.has(v));
 }
 
 function isLoneLetter(e: Expr): boolean {

@@ -1,5 +1,5 @@
 import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } from "./claim-check.js";
-import { definedInWords, extractClaims, letIntroductions, type Claim } from "./claims.js";
+import { definedInWords, extractClaims, letIntroductions, type Claim, type Side } from "./claims.js";
 import { FactBase } from "./equation.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
@@ -27,6 +27,9 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     for (const v of definedInWords(text)) defined.add(v);
     const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text) };
     const hypothetical = HYPOTHETICAL.test(text);
+    // a value holds as a fact for the next step only: further on, letters are reused (a new case, a sub-problem,
+    // another unknown called x), so an older value is no evidence against a new one
+    facts.dropBefore(index - 1);
     const outcomes: PairOutcome[] = [];
     const claims = dedupe(extractClaims(text));
     const here = quantitiesOf(text, claims);
@@ -44,7 +47,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical);
+        const o = withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r);
         outcomes.push(unreadLetters(o));
         if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
@@ -72,6 +75,18 @@ const HYPOTHETICAL = /\b(?:if|suppose|supposing|assume|assuming|case|cases|try|t
 function scoped(o: PairOutcome, hypothetical: boolean): PairOutcome {
   if (!hypothetical || (o.label !== "inconsistent-step" && o.label !== "invalid-transformation" && !(o.label === "arithmetic-error" && /\bis\b.*,.*\bis\b/.test(o.evidence)))) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (in a case, trial or hypothesis: another value is not a contradiction)`, checked: false };
+}
+
+// A relation with letters that contradicts what earlier claims said about them: in real solutions letters are
+// reused, redefined, set up as conditions or equations to solve ("setting the two equal"), so the contradiction is
+// evidence of no error the evaluator can name: unverifiable. Identities (an expansion or factorisation checked for
+// every value) and claims in numbers only are still decided.
+function withLetters(o: PairOutcome, l: Side, r: Side): PairOutcome {
+  if (!ERROR_LABELS.has(o.label) || o.identity) return o;
+  const a = parseSide(l);
+  const b = parseSide(r);
+  if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return o;
+  return { label: "unverifiable", evidence: `${o.evidence} (a relation in letters against earlier values: a new case, a condition or an equation stated, not derived; not checked)`, checked: false };
 }
 
 // A letter the evaluator did not see introduced: in prose, letters come in too many ways (a formula's parameter,
