@@ -2,7 +2,7 @@ import { Fraction } from "mathjs";
 import type { Side } from "./claims.js";
 import { evaluate, ParseError, parseExpr, show, symbols, type Expr } from "./expr.js";
 import { asAssignment, type FactBase } from "./equation.js";
-import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, type Num } from "./num.js";
+import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, toFloat, type Num } from "./num.js";
 import { isExpanded } from "./identity.js";
 import { constValue, degree, polyAdd, polyEqual, polyEval, polyVars, rationalRoots, termDegree, toPoly, type Poly } from "./poly.js";
 import { substitutedValues } from "./substitution.js";
@@ -67,6 +67,8 @@ export function checkPair(left: Side, right: Side, approxRel: boolean, ctx: Pair
   const lenient = leniency(left, right, va, vb, approxRel);
   if (lenient) return lenient;
   if (!right.literal && startsWithValue(b, prevValue ?? va)) return { label: "correct", evidence: `"${shown}": running total continued`, checked: false };
+  const close = nearMiss(left, right, va, vb, approxRel);
+  if (close) return { label: "unverifiable", evidence: `"${shown}": ${close}`, checked: false };
   const assignment = asAssignment(a, b);
   if (used.length > 0) return contradiction(a, b, shown, `${show(a)} is ${formatNum(va)}, ${show(b)} is ${formatNum(vb)}`, ctx, assignment);
   return { label: "arithmetic-error", evidence: `"${shown}": ${show(a)} = ${formatNum(va)}, not ${formatNum(vb)}`, checked: true };
@@ -124,6 +126,18 @@ function startsWithValue(e: Expr, v: Num): boolean {
   let first: Expr = e;
   while (first.k === "op" && (first.op === "+" || first.op === "-" || first.op === "*" || first.op === "/")) first = first.a;
   return first !== e && first.k === "num" && equalNum({ exact: true, q: first.q }, v);
+}
+
+// Differences a reader does not call errors: an approximation (≈, "about") within 1% — intermediate values rounded
+// (`1 + \sqrt{16081} ≈ 1 + 126.81`), π taken as 3.14159 — and, with decimals written, a difference under 0.1% (a
+// rounding carried through a product: `11.5098 \times 720 = 8286.656`).
+function nearMiss(left: Side, right: Side, va: Num, vb: Num, approxRel: boolean): string | undefined {
+  const x = toFloat(va);
+  const y = toFloat(vb);
+  const rel = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), 1e-12);
+  if ((approxRel || left.approx || right.approx) && rel <= 0.01) return `within ${(100 * rel).toFixed(2)}% (an approximation)`;
+  if (/\d\.\d/.test(left.text + " " + right.text) && rel < 0.001) return `within ${(100 * rel).toFixed(3)}% with decimals written (a rounding carried through)`;
+  return undefined;
 }
 
 // Rounding and percentages that are not errors: "10 / 3 = 3.33", "about 3.3", "20 / 80 * 100 = 25%".

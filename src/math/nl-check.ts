@@ -47,7 +47,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r);
+        const o = loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, l === claim.sides[0]);
         outcomes.push(unreadLetters(o));
         if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
@@ -87,6 +87,14 @@ function withLetters(o: PairOutcome, l: Side, r: Side): PairOutcome {
   const b = parseSide(r);
   if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (a relation in letters against earlier values: a new case, a condition or an equation stated, not derived; not checked)`, checked: false };
+}
+
+// "f(2) = 6 \cdot 2 - 6", "a_1 = 4004", "x = 400 - 20": a chain that opens with a lone number set equal to an expression
+// that disagrees is most often what is left of a name the reader could not see (a function value, a subscripted
+// term, a letter lost in prose), so it is unverifiable; a calculation written the usual way (`expr = value`) is checked.
+function loneNumberFirst(o: PairOutcome, left: Side, first: boolean): PairOutcome {
+  if (!first || !left.literal || o.label !== "arithmetic-error") return o;
+  return { label: "unverifiable", evidence: `${o.evidence} (a lone number opening the chain may be what is left of a name: not checked)`, checked: false };
 }
 
 // A letter the evaluator did not see introduced: in prose, letters come in too many ways (a formula's parameter,
