@@ -1,6 +1,7 @@
 import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } from "./claim-check.js";
 import { definedInWords, extractClaims, letIntroductions, type Claim, type Side } from "./claims.js";
 import { FactBase } from "./equation.js";
+import { boxedContradiction } from "./final-answer.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
@@ -59,6 +60,8 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
         if (!(e instanceof ParseError)) for (const v of symbols(e)) defined.add(v);
       }
     }
+    const answer = boxedContradiction(text);
+    if (answer) outcomes.push(answer);
     earlier.push(here);
     // what a case, trial or hypothesis binds holds inside it only: it is no fact for the steps after
     if (hypothetical) facts.dropStep(index);

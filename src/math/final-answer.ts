@@ -1,0 +1,60 @@
+import type { PairOutcome } from "./claim-check.js";
+import { extractClaims } from "./claims.js";
+import { extractAnswer, normaliseAnswer } from "./answer-extract.js";
+import { evaluate, ParseError, parseExpr, symbols } from "./expr.js";
+import { equalNum, formatNum, roundsTo, decimalsShown, type Num } from "./num.js";
+import { latexToPlain } from "./parse-latex.js";
+
+// A \boxed{} answer that contradicts the value the solution computed just before it: "... = 42, so the answer is
+// \boxed{24}". Decided only in the narrow shape where the reader can be sure what the last computed value is: the
+// last claim written before the box ends in a number and no other number stands between it and the box; the box
+// holds a plain number. A percentage (0.25 boxed as 25), a rounding of the value, or anything else (an expression,
+// a unit conversion in words) is left alone.
+export function boxedContradiction(step: string): PairOutcome | undefined {
+  const at = step.lastIndexOf("\\boxed");
+  if (at < 0) return undefined;
+  const boxedText = extractAnswer(step.slice(at), false);
+  if (boxedText === undefined) return undefined;
+  const boxed = plainNumber(boxedText);
+  if (!boxed) return undefined;
+  const before = step.slice(0, at);
+  const claims = extractClaims(before);
+  const claim = claims[claims.length - 1];
+  const last = claim?.sides.at(-1);
+  if (!claim || !last?.literal || last.literal.percent) return undefined;
+  // a computation in numbers (`3 \times 14 = 42`), not a condition or a value restated (`c = 0`, `T = 800`)
+  if (!claim.sides.slice(0, -1).some(isNumericComputation)) return undefined;
+  // the claim's result must be the last number written before the box (nothing computed or quoted in between)
+  const numbers = [...before.replace(/(\d),(\d{3})/g, "$1$2").matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]);
+  if (numbers.at(-1) !== last.literal.src.replace(/,/g, "")) return undefined;
+  const value = plainNumber(last.literal.text);
+  if (!value || !value.exact || !boxed.exact) return undefined;
+  if (equalNum(value, boxed)) return undefined;
+  const hundred = (n: Num) => (n.exact ? n.q.mul(100) : undefined);
+  if (hundred(value)?.equals(boxed.q) || hundred(boxed)?.equals(value.q)) return undefined;
+  if (roundsTo(value, boxed.q, decimalsShown(boxedText))) return undefined;
+  return { label: "inconsistent-step", evidence: `the boxed answer ${formatNum(boxed)} contradicts the value just computed, ${last.shown}`, checked: true };
+}
+
+function isNumericComputation(side: { text: string; literal?: unknown }): boolean {
+  if (side.literal) return false;
+  try {
+    const e = parseExpr(side.text);
+    return e.k !== "num" && symbols(e).size === 0;
+  } catch (e) {
+    if (e instanceof ParseError) return false;
+    throw e;
+  }
+}
+
+function plainNumber(text: string): Num | undefined {
+  const plain = latexToPlain(normaliseAnswer(text));
+  if (!/^[-\d.\s()/+*]+$/.test(plain)) return undefined;
+  try {
+    const e = parseExpr(plain);
+    return symbols(e).size === 0 ? evaluate(e, new Map()) : undefined;
+  } catch (e) {
+    if (e instanceof ParseError) return undefined;
+    throw e;
+  }
+}
