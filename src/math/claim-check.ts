@@ -31,6 +31,8 @@ export interface PairContext {
   action?: string;
   /** The step says it factors, expands or simplifies: an equation between two expressions in x is an identity. */
   identityHint?: boolean;
+  /** The step says it sets up an equation ("setting ... equal", "the equation"): its relations are conditions. */
+  statesEquation?: boolean;
 }
 
 export function parseSide(side: Side): Expr | ParseError {
@@ -86,6 +88,7 @@ function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefi
   if (isLoneLetter(a) || isLoneLetter(b)) return undefined;
   // A factorisation or expansion needs a factor that is a sum in a variable (`(x + 5)(x - 3)`, `2(x + 1)`); a
   // product of letters (`Prt`, `2lw`) is not factored.
+  if (ctx.statesEquation && !ctx.identityHint) return undefined;
   const shapes = (hasSumFactor(a) && isExpanded(b)) || (hasSumFactor(b) && isExpanded(a));
   if (!shapes && !(ctx.identityHint && degree(pa) === degree(pb))) return undefined;
   if (polyEqual(pa, pb)) return { label: "correct", evidence: `${show(a)} = ${show(b)} holds for every value (same expanded form)`, checked: true, identity: true };

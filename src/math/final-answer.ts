@@ -27,6 +27,10 @@ export function boxedContradiction(step: string): PairOutcome | undefined {
   // the claim's result must be the last number written before the box (nothing computed or quoted in between)
   const numbers = [...before.replace(/(\d),(\d{3})/g, "$1$2").matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]);
   if (numbers.at(-1) !== last.literal.src.replace(/,/g, "")) return undefined;
+  // ... and the box restates it: only "so the answer is", "therefore", "=" between them; a check or a verification
+  // computes something else than the answer
+  const tail = before.slice(before.lastIndexOf(last.literal.src) + last.literal.src.length);
+  if (!ANSWER_LINK.test(tail.replace(/\\[()[\]]|\$|\\text\{[^{}]*\}/g, " ")) || /\b(?:check|checking|verify|verif\w*)\b/i.test(step)) return undefined;
   const value = plainNumber(last.literal.text);
   if (!value || !value.exact || !boxed.exact) return undefined;
   if (equalNum(value, boxed)) return undefined;
@@ -35,6 +39,8 @@ export function boxedContradiction(step: string): PairOutcome | undefined {
   if (roundsTo(value, boxed.q, decimalsShown(boxedText))) return undefined;
   return { label: "inconsistent-step", evidence: `the boxed answer ${formatNum(boxed)} contradicts the value just computed, ${last.shown}`, checked: true };
 }
+
+const ANSWER_LINK = /^[\s.,:;=]*(?:(?:so|thus|therefore|hence|and)\b[\s,]*)?(?:(?:the\s+)?(?:final\s+)?(?:answer|result|total|value)\s*(?:is|=|:)?)?[\s:=]*(?:\\boxed)?$/i;
 
 function isNumericComputation(side: { text: string; literal?: unknown }): boolean {
   if (side.literal) return false;
