@@ -96,7 +96,10 @@ function withLetters(o: PairOutcome, l: Side, r: Side): PairOutcome {
 // that disagrees is most often what is left of a name the reader could not see (a function value, a subscripted
 // term, a letter lost in prose), so it is unverifiable; a calculation written the usual way (`expr = value`) is checked.
 function loneNumberFirst(o: PairOutcome, left: Side, first: boolean): PairOutcome {
-  if (!first || !left.literal || o.label !== "arithmetic-error") return o;
+  if (!first || o.label !== "arithmetic-error") return o;
+  const e = parseSide(left);
+  const lone = !(e instanceof ParseError) && (e.k === "num" || (e.k === "neg" && e.a.k === "num"));
+  if (!lone) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (a lone number opening the chain may be what is left of a name: not checked)`, checked: false };
 }
 
