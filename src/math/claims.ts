@@ -51,7 +51,7 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   const seen = new Set<string>(); // variables in the tokens before the run
   let fragment = false; // the run's first side is the tail of something it does not include
   const end = (at: number) => {
-    const c = finishRun(run, annotation, fragment);
+    const c = finishRun(run, annotation, fragment, run.length > 0 && cutsExpression(tokens[at]));
     if (c) {
       const before = out[out.length - 1];
       if (before && (orSince || (andSince && sameVariableValues(before, c)))) {
@@ -129,9 +129,17 @@ function startsMidExpression(tokens: Token[], i: number): boolean {
   const tok = tokens[i];
   if (!prev || !tok) return false;
   if (prev.t === "op" && prev.text !== "(" && prev.text !== ")") return true;
-  if (prev.t === "break" && (prev.text.startsWith("\\") || prev.text.includes("_"))) return true;
+  if (cutsExpression(prev)) return true;
   if (tok.t === "op" && tok.text === "-" && (prev.t === "num" || prev.t === "word" || prev.t === "var")) return true;
   return false;
+}
+
+// A token that cuts an expression the run cannot see whole: an unread command or name (`\\cot`, `a_4`, `BD`), or an
+// inequality sign (`90/123 < k < 180/123 ≈ 1.46`: the sides next to it belong to the inequality chain).
+function cutsExpression(t: Token | undefined): boolean {
+  if (!t || t.t !== "break") return false;
+  if (/^(?:or|and)$/i.test(t.text)) return false;
+  return /^[\\A-Za-z]/.test(t.text) || t.text.includes("_") || /^[<>≤≥≠]$/.test(t.text);
 }
 
 // "x = 3 and x = 4": two values of the same single variable, a solution set rather than a contradiction.
@@ -167,7 +175,7 @@ function unitWordsThenOperator(tokens: Token[], i: number): boolean {
 }
 
 // Splits a run on = / ≈ into sides; keeps it when it is a real claim (not "12 = 12"-style restatements of a number).
-function finishRun(run: Item[], annotation: boolean, fragment = false): Claim | undefined {
+function finishRun(run: Item[], annotation: boolean, fragment = false, fragmentEnd = false): Claim | undefined {
   if (!run.some((t) => t.t === "eq")) return undefined;
   const groups: Item[][] = [[]];
   const rels: Array<"=" | "≈"> = [];
@@ -180,6 +188,10 @@ function finishRun(run: Item[], annotation: boolean, fragment = false): Claim | 
   if (fragment) {
     groups.shift();
     rels.shift();
+  }
+  if (fragmentEnd) {
+    groups.pop();
+    rels.pop();
   }
   cutFragments(groups, rels);
   if (groups.length < 2) return undefined;

@@ -28,6 +28,8 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     for (const v of definedInWords(text)) defined.add(v);
     const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text), statesEquation: /\b(?:set|sets|setting|set up|equation|equate|equating|equal to each other|condition)\b/i.test(text) };
     const hypothetical = HYPOTHETICAL.test(text);
+    const rejects = REJECTED.test(text);
+    const modular = MODULAR.test(text);
     // a value holds as a fact for the next step only: further on, letters are reused (a new case, a sub-problem,
     // another unknown called x), so an older value is no evidence against a new one
     facts.dropBefore(index - 1);
@@ -48,7 +50,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, l === claim.sides[0]);
+        const o = notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, l === claim.sides[0]));
         outcomes.push(unreadLetters(o));
         if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
@@ -101,6 +103,26 @@ function loneNumberFirst(o: PairOutcome, left: Side, first: boolean): PairOutcom
   const lone = !(e instanceof ParseError) && (e.k === "num" || (e.k === "neg" && e.a.k === "num"));
   if (!lone) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (a lone number opening the chain may be what is left of a name: not checked)`, checked: false };
+}
+
+// A step that itself rejects what it wrote ("1 = 0, which is false", "This is not correct", "a contradiction"): its
+// claims are not asserted. A step about remainders or congruences: "2004 divided by 12 is 0" is a remainder, not a
+// quotient. Either way a failed calculation there is unverifiable.
+const REJECTED = /\b(?:false|not (?:correct|true|valid|possible|equal)|incorrect|contradiction|contradicts|impossible|does(?:n't| not) (?:hold|work|satisfy))\b/i;
+const MODULAR = /remainder|modulo|\bmod\b|\\pmod|\\bmod|\\equiv|≡|congruen/i;
+function notCalculation(rejects: boolean, modular: boolean, l: Side, r: Side, o: PairOutcome): PairOutcome {
+  if (o.label !== "arithmetic-error") return o;
+  if (rejects) return { label: "unverifiable", evidence: `${o.evidence} (the step itself rejects a claim it wrote: not asserted)`, checked: false };
+  if (modular && remainderReading(l, r)) return { label: "unverifiable", evidence: `${o.evidence} (a step about remainders: a division may stand for a remainder)`, checked: false };
+  return o;
+}
+
+// `2004 / 12 = 0` in a step about remainders: a claimed whole number below the divisor can be the remainder.
+function remainderReading(l: Side, r: Side): boolean {
+  const a = parseSide(l);
+  const v = r.literal ? Number(r.literal.text) : NaN;
+  if (a instanceof ParseError || a.k !== "op" || a.op !== "/" || a.b.k !== "num" || !Number.isInteger(v)) return false;
+  return v >= 0 && v < a.b.q.valueOf();
 }
 
 // A letter the evaluator did not see introduced: in prose, letters come in too many ways (a formula's parameter,

@@ -49,7 +49,7 @@ export function restatedOperand(claim: Claim, here: StepQuantities, before: read
   const ops = operandsOf(claim);
   const inClaim = new Set(claim.sides.flatMap((s) => [...s.text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]))));
   for (const n of ops) {
-    if (problem.numbers.has(n) || before.some((s) => s.numbers.has(n))) continue;
+    if (problem.numbers.has(n) || before.some((s) => s.numbers.has(n)) || here.results.includes(n)) continue;
     const unit = here.units.get(n);
     if (!unit) continue;
     for (let j = before.length - 1; j >= 0; j--) {

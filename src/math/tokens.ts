@@ -144,7 +144,7 @@ function pushWord(out: Token[], word: string, math: boolean): void {
 }
 
 // All tokens of a step, pieces in order.
-// A list bullet ("- ", "* " at the start of a line) is punctuation, not a minus sign or a product.
+// A list bullet ("- ", "* " at the start of a line or after a sentence) is punctuation, not a minus sign or a product.
 export function tokenizeStep(text: string): Token[] {
-  return splitPieces(text.replace(/(^|\n)([ \t]*)[-*](?=[ \t])/g, "$1$2;")).flatMap((p) => [...tokenize(p)]);
+  return splitPieces(text.replace(/(^|\n|[.:;]\s)([ \t]*)[-*](?=[ \t])/g, "$1$2;")).flatMap((p) => [...tokenize(p)]);
 }
