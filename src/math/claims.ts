@@ -39,6 +39,37 @@ export function extractClaims(step: string): Claim[] {
   return claims;
 }
 
+// "\[ \text{Total} = 52 + 24 + 44 \] \[ \text{Total} = 130 \]", "Pencils left = (2/3) * 240. Pencils left = 160.": a
+// label set equal to something in one display or sentence and to something else in the next asserts that the two are
+// equal (the last side of the first with the first side of the second); each display alone holds only half of it.
+// The label is a name in words ("Total cost", \text{Pencils left}), never a single letter: a letter set to one value
+// and then another is as often two cases or two roots as one chain.
+const LABEL_LINE = /^(?:\\text\{([^{}]{2,})\}|([A-Za-z][A-Za-z']+(?: [A-Za-z']+){0,5}))\s*=\s*(.+)$/s;
+// A side in numbers only (LaTeX commands and trailing unit words aside): the words of a label's definition
+// ("Time to heat up - 5 minutes") are not read as numbers.
+const numeric = (side: string) => side !== "" && !/[A-Za-z]/.test(side.replace(/\\text\{[^{}]*\}|\\[a-zA-Z]+/g, "").replace(/(?<=\d)\s*[A-Za-z ]+$/, ""));
+export function labelledChains(step: string): Claim[] {
+  const lines = step.split(/\\\[|\\\]|\n|(?<=[a-zA-Z0-9$}][.;])\s+/).map((p) => p.trim().replace(/^(?:\$|\\\()\s*|\s*(?:\$|\\\))?\s*[.,;]?$/g, ""));
+  const entries: Array<{ label: string; first: string; last: string }> = [];
+  for (const line of lines) {
+    const m = LABEL_LINE.exec(line);
+    if (!m || /[=]/.test((m[1] ?? m[2])!)) {
+      if (line) entries.push({ label: "", first: "", last: "" });
+      continue;
+    }
+    const sides = m[3]!.split("=").map((s) => s.trim());
+    entries.push({ label: (m[1] ?? m[2])!.trim().toLowerCase(), first: sides[0]!, last: sides[sides.length - 1]! });
+  }
+  const out: Claim[] = [];
+  for (let i = 1; i < entries.length; i++) {
+    const [a, b] = [entries[i - 1]!, entries[i]!];
+    if (!a.label || a.label !== b.label || a.last === b.first || !numeric(a.last) || !numeric(b.first)) continue;
+    const text = `${a.last} = ${b.first}`;
+    out.push(...extractClaims(/\\[a-zA-Z]/.test(text) ? `\\(${text}\\)` : text));
+  }
+  return out;
+}
+
 type Item = Token | { t: "opw"; text: string };
 
 // Finds runs of math tokens (unit words allowed between a number and the next operator) and splits them on =.
@@ -94,6 +125,11 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
       else run.push(tok);
     } else if (tok.t === "op") {
       if (run.length === 0 && !(tok.text === "(" || tok.text === "-")) continue;
+      if (tok.text === "/" && run[run.length - 1]?.t === "num" && perUnit(tokens, i + 1)) {
+        // "$194/meter × 490 meters", "8 pounds / 2 pounds/week": the unit of a rate, not a division
+        while (tokens[i + 1]?.t === "word") i++;
+        continue;
+      }
       run.push(tok);
     } else if (tok.t === "approx") {
       if (run.length > 0) run.push(tok);
@@ -172,6 +208,17 @@ function unitWordsThenOperator(tokens: Token[], i: number): boolean {
   if (EQ_WORDS.has(w) || OP_WORDS[w]) return false;
   // a "-" after unit words is a minus only when a number follows ("595 minutes - 23 minutes"), else it is a dash
   return after !== undefined && (after.t === "eq" || (after.t === "op" && after.text !== "(" && (after.text !== "-" || tokens[j + 1]?.t === "num")));
+}
+
+// Unit words after a "/" (at most MAX_UNIT_WORDS), followed by an operator, a relation or the end of the claim.
+function perUnit(tokens: Token[], j: number): boolean {
+  let k = j;
+  while (tokens[k]?.t === "word" && k - j < MAX_UNIT_WORDS) k++;
+  if (k === j || tokens[k]?.t === "word") return false;
+  const w = (tokens[j] as { text: string }).text.toLowerCase();
+  if (EQ_WORDS.has(w) || OP_WORDS[w] || w === "of") return false;
+  const after = tokens[k];
+  return after === undefined || after.t === "eq" || after.t === "break" || (after.t === "op" && after.text !== "(");
 }
 
 // Splits a run on = / ≈ into sides; keeps it when it is a real claim (not "12 = 12"-style restatements of a number).

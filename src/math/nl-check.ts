@@ -1,12 +1,12 @@
 import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } from "./claim-check.js";
-import { definedInWords, extractClaims, letIntroductions, type Claim, type Side } from "./claims.js";
+import { definedInWords, extractClaims, labelledChains, letIntroductions, type Claim, type Side } from "./claims.js";
 import { FactBase } from "./equation.js";
 import { boxedContradiction } from "./final-answer.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
 import { ERROR_LABELS, type NaturalRecord, type StepResult } from "./schema.js";
-import { quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
+import { CONVERSIONS, quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
 import { tokenizeStep } from "./tokens.js";
 
 // Labels the steps of a natural-language solution: every claim is checked in order; the first error decides the
@@ -34,7 +34,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     // another unknown called x), so an older value is no evidence against a new one
     facts.dropBefore(index - 1);
     const outcomes: PairOutcome[] = [];
-    const claims = dedupe(extractClaims(text));
+    const claims = dedupe([...extractClaims(text), ...labelledChains(text)]);
     const here = quantitiesOf(text, claims);
     for (const claim of claims) {
       const restated = restatedOperand(claim, here, earlier, problemQuantities);
@@ -199,9 +199,8 @@ function assumedValue(claim: Claim, formula: ReadonlySet<string>, facts: FactBas
   return { label: "undefined-variable", evidence: `"${left!.shown} = ${right!.shown}": ${l.name} is given a value with ${unseen}, which appears nowhere in the problem or earlier steps (an assumed value)`, checked: true };
 }
 
-// Factors that turn a number written earlier into the one a formula takes: a percentage (4% is r = 0.04) and the
-// common unit conversions (18 months is t = 1.5 years, 90 minutes is 1.5 hours, 350 cm is 3.5 m).
-const CONVERSIONS = [100, 10, 12, 60, 1000, 24, 7, 52, 365, 3600];
+// CONVERSIONS: the factors that turn a number written earlier into the one a formula takes: a percentage (4% is
+// r = 0.04) and the common unit conversions (18 months is t = 1.5 years, 90 minutes is 1.5 hours, 350 cm is 3.5 m).
 
 // Whether n is a number written earlier, directly or through a percentage or a unit conversion: only a number with
 // no such origin is evidence of an assumed value.
