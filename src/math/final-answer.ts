@@ -13,31 +13,33 @@ import { latexToPlain } from "./parse-latex.js";
 export function boxedContradiction(step: string): PairOutcome | undefined {
   const at = step.lastIndexOf("\\boxed");
   if (at < 0) return undefined;
-  const boxedText = extractAnswer(step.slice(at), false);
-  if (boxedText === undefined) return undefined;
-  const boxed = plainNumber(boxedText);
-  if (!boxed) return undefined;
   const before = step.slice(0, at);
+  // cheap tests first (most boxes restate the last number): the last number written before the box, linked to it
+  // only by "so the answer is", "therefore", "="; a check or a verification computes something else than the answer
+  const lastNumber = [...before.matchAll(/\d[\d,]*(?:\.\d+)?/g)].at(-1);
+  if (!lastNumber) return undefined;
+  const tail = before.slice(lastNumber.index! + lastNumber[0].length);
+  if (!ANSWER_LINK.test(tail.replace(/\\[()[\]]|\$|\\text\{[^{}]*\}/g, " ")) || /\b(?:check|checking|verify|verif\w*)\b/i.test(step)) return undefined;
+  const boxedText = extractAnswer(step.slice(at), false);
+  const boxed = boxedText === undefined ? undefined : plainNumber(boxedText);
+  if (!boxed || boxedText === undefined) return undefined;
+  const value = plainNumber(lastNumber[0].replace(/,/g, ""));
+  if (!value || !value.exact || !boxed.exact || sameAnswer(value, boxed, boxedText)) return undefined;
+  // the last number must be the result of a computation in numbers (`3 \times 14 = 42`), not a condition or a value
+  // restated (`c = 0`, `T = 800`)
   const claims = extractClaims(before);
   const claim = claims[claims.length - 1];
   const last = claim?.sides.at(-1);
-  if (!claim || !last?.literal || last.literal.percent) return undefined;
-  // a computation in numbers (`3 \times 14 = 42`), not a condition or a value restated (`c = 0`, `T = 800`)
+  if (!claim || !last?.literal || last.literal.percent || last.literal.src.replace(/,/g, "") !== lastNumber[0].replace(/,/g, "")) return undefined;
   if (!claim.sides.slice(0, -1).some(isNumericComputation)) return undefined;
-  // the claim's result must be the last number written before the box (nothing computed or quoted in between)
-  const numbers = [...before.replace(/(\d),(\d{3})/g, "$1$2").matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]);
-  if (numbers.at(-1) !== last.literal.src.replace(/,/g, "")) return undefined;
-  // ... and the box restates it: only "so the answer is", "therefore", "=" between them; a check or a verification
-  // computes something else than the answer
-  const tail = before.slice(before.lastIndexOf(last.literal.src) + last.literal.src.length);
-  if (!ANSWER_LINK.test(tail.replace(/\\[()[\]]|\$|\\text\{[^{}]*\}/g, " ")) || /\b(?:check|checking|verify|verif\w*)\b/i.test(step)) return undefined;
-  const value = plainNumber(last.literal.text);
-  if (!value || !value.exact || !boxed.exact) return undefined;
-  if (equalNum(value, boxed)) return undefined;
-  const hundred = (n: Num) => (n.exact ? n.q.mul(100) : undefined);
-  if (hundred(value)?.equals(boxed.q) || hundred(boxed)?.equals(value.q)) return undefined;
-  if (roundsTo(value, boxed.q, decimalsShown(boxedText))) return undefined;
   return { label: "inconsistent-step", evidence: `the boxed answer ${formatNum(boxed)} contradicts the value just computed, ${last.shown}`, checked: true };
+}
+
+// The same answer: equal, a percentage of it (0.25 and 25), or a rounding of it to the decimals the box shows.
+function sameAnswer(value: Num & { exact: true }, boxed: Num & { exact: true }, boxedText: string): boolean {
+  if (equalNum(value, boxed)) return true;
+  if (value.q.mul(100).equals(boxed.q) || boxed.q.mul(100).equals(value.q)) return true;
+  return roundsTo(value, boxed.q, decimalsShown(boxedText));
 }
 
 const ANSWER_LINK = /^[\s.,:;=]*(?:(?:so|thus|therefore|hence|and)\b[\s,]*)?(?:(?:the\s+)?(?:final\s+)?(?:answer|result|total|value)\s*(?:is|=|:)?)?[\s:=]*(?:\\boxed)?$/i;
