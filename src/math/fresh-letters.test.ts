@@ -35,9 +35,11 @@ describe("cases, substitutions and isolations", () => {
     expect(labels(p, ["The solutions are $\\boxed{x = 4 \\text{ or } x = 5}$."])).toEqual(["correct"]);
     expect(labels(p, ["Take $x = 4$: $3x = 12$.", "Now $x = 6$."])).toEqual(["correct", "unverifiable"]);
   });
-  it("putting in another value than an earlier step settled is unverifiable in prose (a case, a trial); a miscalculation is still an error", () => {
+  it("putting a number in for a letter the step before settled otherwise is an inconsistent step; other letter contradictions are unverifiable in prose", () => {
     const p = "Solve $5a - 2 = 13$ and find $4a + 1$.";
-    expect(labels(p, ["$5a = 15$, so $a = 3$.", "Then $4a + 1 = 4 \\cdot 5 + 1 = 21$."])).toEqual(["correct", "correct"]);
+    expect(labels(p, ["$5a = 15$, so $a = 3$.", "Then $4a + 1 = 4 \\cdot 5 + 1 = 21$."])).toEqual(["correct", "inconsistent-step"]);
+    // the same in a trial is another case, not a contradiction
+    expect(labels(p, ["$5a = 15$, so $a = 3$.", "Try instead $4a + 1 = 4 \\cdot 5 + 1 = 21$."])).toEqual(["correct", "correct"]);
     expect(labels("Two numbers add to 20 and differ by 6.", ["Let them be $p$ and $q$: $p + q = 20$, $p - q = 6$.", "Adding, $2p = 26$ and $p = 13$.", "So $q = 20 - 14 = 6$."])).toEqual(["unverifiable", "correct", "correct"]);
     // a miscalculated number stays an arithmetic error
     expect(labels(p, ["$5a = 15$, so $a = 3$.", "Then $4a + 1 = 4 \\cdot 3 + 1 = 14$."])).toEqual(["correct", "arithmetic-error"]);

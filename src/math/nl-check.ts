@@ -91,6 +91,7 @@ function withLetters(o: PairOutcome, l: Side, r: Side): PairOutcome {
   const a = parseSide(l);
   const b = parseSide(r);
   if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return o;
+  if (o.label === "inconsistent-step" && /": puts /.test(o.evidence)) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (a relation in letters against earlier values: a new case, a condition or an equation stated, not derived; not checked)`, checked: false };
 }
 
