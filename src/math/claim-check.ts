@@ -2,9 +2,9 @@ import { Fraction } from "mathjs";
 import type { Side } from "./claims.js";
 import { evaluate, ParseError, parseExpr, show, symbols, type Expr } from "./expr.js";
 import { asAssignment, type FactBase } from "./equation.js";
-import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, type Num } from "./num.js";
+import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, toFloat, type Num } from "./num.js";
 import { isExpanded } from "./identity.js";
-import { constValue, degree, polyAdd, polyEqual, polyEval, polyVars, rationalRoots, toPoly } from "./poly.js";
+import { constValue, degree, polyAdd, polyEqual, polyEval, polyVars, rationalRoots, termDegree, toPoly, type Poly } from "./poly.js";
 import { substitutedValues } from "./substitution.js";
 import type { MathLabel } from "./schema.js";
 
@@ -16,6 +16,8 @@ export interface PairOutcome {
   checked: boolean;
   /** The step takes another root of an earlier equation for this variable: a new case (facts about the old one go). */
   switchCase?: string;
+  /** Decided as an identity (the same expression for every value), not against earlier values. */
+  identity?: boolean;
 }
 
 export interface PairContext {
@@ -29,6 +31,8 @@ export interface PairContext {
   action?: string;
   /** The step says it factors, expands or simplifies: an equation between two expressions in x is an identity. */
   identityHint?: boolean;
+  /** The step says it sets up an equation ("setting ... equal", "the equation"): its relations are conditions. */
+  statesEquation?: boolean;
 }
 
 export function parseSide(side: Side): Expr | ParseError {
@@ -65,6 +69,8 @@ export function checkPair(left: Side, right: Side, approxRel: boolean, ctx: Pair
   const lenient = leniency(left, right, va, vb, approxRel);
   if (lenient) return lenient;
   if (!right.literal && startsWithValue(b, prevValue ?? va)) return { label: "correct", evidence: `"${shown}": running total continued`, checked: false };
+  const close = nearMiss(left, right, va, vb, approxRel);
+  if (close) return { label: "unverifiable", evidence: `"${shown}": ${close}`, checked: false };
   const assignment = asAssignment(a, b);
   if (used.length > 0) return contradiction(a, b, shown, `${show(a)} is ${formatNum(va)}, ${show(b)} is ${formatNum(vb)}`, ctx, assignment);
   return { label: "arithmetic-error", evidence: `"${shown}": ${show(a)} = ${formatNum(va)}, not ${formatNum(vb)}`, checked: true };
@@ -82,10 +88,24 @@ function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefi
   if (isLoneLetter(a) || isLoneLetter(b)) return undefined;
   // A factorisation or expansion needs a factor that is a sum in a variable (`(x + 5)(x - 3)`, `2(x + 1)`); a
   // product of letters (`Prt`, `2lw`) is not factored.
+  if (ctx.statesEquation && !ctx.identityHint) return undefined;
   const shapes = (hasSumFactor(a) && isExpanded(b)) || (hasSumFactor(b) && isExpanded(a));
   if (!shapes && !(ctx.identityHint && degree(pa) === degree(pb))) return undefined;
-  if (polyEqual(pa, pb)) return { label: "correct", evidence: `${show(a)} = ${show(b)} holds for every value (same expanded form)`, checked: true };
-  return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} are not the same expression (expanded, they differ)`, checked: true };
+  if (polyEqual(pa, pb)) return { label: "correct", evidence: `${show(a)} = ${show(b)} holds for every value (same expanded form)`, checked: true, identity: true };
+  // "(x + 6)(y - 2) = xy", "T^2 + 10U = U^2 + 10T": sides whose highest-degree terms differ are an equation stated
+  // (a condition to solve), not an expansion gone wrong; a slip in an expansion keeps the leading terms
+  if (!polyEqual(leading(pa), leading(pb)) || !sameKeys(polyVars(pa), polyVars(pb))) return undefined;
+  return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} are not the same expression (expanded, they differ)`, checked: true, identity: true };
+}
+
+// The terms of highest total degree.
+function leading(p: Poly): Poly {
+  const d = degree(p);
+  return new Map([...p].filter(([k]) => termDegree(k) === d));
+}
+
+function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((v) => b.has(v));
 }
 
 function isLoneLetter(e: Expr): boolean {
@@ -109,6 +129,18 @@ function startsWithValue(e: Expr, v: Num): boolean {
   let first: Expr = e;
   while (first.k === "op" && (first.op === "+" || first.op === "-" || first.op === "*" || first.op === "/")) first = first.a;
   return first !== e && first.k === "num" && equalNum({ exact: true, q: first.q }, v);
+}
+
+// Differences a reader does not call errors: an approximation (≈, "about") within 1% — intermediate values rounded
+// (`1 + \sqrt{16081} ≈ 1 + 126.81`), π taken as 3.14159 — and, with decimals written, a difference under 0.1% (a
+// rounding carried through a product: `11.5098 \times 720 = 8286.656`).
+function nearMiss(left: Side, right: Side, va: Num, vb: Num, approxRel: boolean): string | undefined {
+  const x = toFloat(va);
+  const y = toFloat(vb);
+  const rel = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), 1e-12);
+  if ((approxRel || left.approx || right.approx) && rel <= 0.01) return `within ${(100 * rel).toFixed(2)}% (an approximation)`;
+  if (/\d\.\d/.test(left.text + " " + right.text) && rel < 0.001) return `within ${(100 * rel).toFixed(3)}% with decimals written (a rounding carried through)`;
+  return undefined;
 }
 
 // Rounding and percentages that are not errors: "10 / 3 = 3.33", "about 3.3", "20 / 80 * 100 = 25%".

@@ -39,6 +39,37 @@ export function extractClaims(step: string): Claim[] {
   return claims;
 }
 
+// "\[ \text{Total} = 52 + 24 + 44 \] \[ \text{Total} = 130 \]", "Pencils left = (2/3) * 240. Pencils left = 160.": a
+// label set equal to something in one display or sentence and to something else in the next asserts that the two are
+// equal (the last side of the first with the first side of the second); each display alone holds only half of it.
+// The label is a name in words ("Total cost", \text{Pencils left}), never a single letter: a letter set to one value
+// and then another is as often two cases or two roots as one chain.
+const LABEL_LINE = /^(?:\\text\{([^{}]{2,})\}|([A-Za-z][A-Za-z']+(?: [A-Za-z']+){0,5}))\s*=\s*(.+)$/s;
+// A side in numbers only (LaTeX commands and trailing unit words aside): the words of a label's definition
+// ("Time to heat up - 5 minutes") are not read as numbers.
+const numeric = (side: string) => side !== "" && !/[A-Za-z]/.test(side.replace(/\\text\{[^{}]*\}|\\[a-zA-Z]+/g, "").replace(/(?<=\d)\s*[A-Za-z ]+$/, ""));
+export function labelledChains(step: string): Claim[] {
+  const lines = step.split(/\\\[|\\\]|\n|(?<=[a-zA-Z0-9$}][.;])\s+/).map((p) => p.trim().replace(/^(?:\$|\\\()\s*|\s*(?:\$|\\\))?\s*[.,;]?$/g, ""));
+  const entries: Array<{ label: string; first: string; last: string }> = [];
+  for (const line of lines) {
+    const m = LABEL_LINE.exec(line);
+    if (!m || /[=]/.test((m[1] ?? m[2])!)) {
+      if (line) entries.push({ label: "", first: "", last: "" });
+      continue;
+    }
+    const sides = m[3]!.split("=").map((s) => s.trim());
+    entries.push({ label: (m[1] ?? m[2])!.trim().toLowerCase(), first: sides[0]!, last: sides[sides.length - 1]! });
+  }
+  const out: Claim[] = [];
+  for (let i = 1; i < entries.length; i++) {
+    const [a, b] = [entries[i - 1]!, entries[i]!];
+    if (!a.label || a.label !== b.label || a.last === b.first || !numeric(a.last) || !numeric(b.first)) continue;
+    const text = `${a.last} = ${b.first}`;
+    out.push(...extractClaims(/\\[a-zA-Z]/.test(text) ? `\\(${text}\\)` : text));
+  }
+  return out;
+}
+
 type Item = Token | { t: "opw"; text: string };
 
 // Finds runs of math tokens (unit words allowed between a number and the next operator) and splits them on =.
@@ -49,8 +80,9 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   let andSince = false; // an "and" since the last claim
   let start = 0; // index of the run's first token
   const seen = new Set<string>(); // variables in the tokens before the run
+  let fragment = false; // the run's first side is the tail of something it does not include
   const end = (at: number) => {
-    const c = finishRun(run, annotation);
+    const c = finishRun(run, annotation, fragment, run.length > 0 && cutsExpression(tokens[at]));
     if (c) {
       const before = out[out.length - 1];
       if (before && (orSince || (andSince && sameVariableValues(before, c)))) {
@@ -71,6 +103,7 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
     if (run.length === 0) {
       for (let j = start; j < i; j++) if (tokens[j]!.t === "var") seen.add((tokens[j] as { text: string }).text);
       start = i;
+      fragment = startsMidExpression(tokens, i);
     }
     const prev = run[run.length - 1];
     const next = tokens[i + 1];
@@ -92,6 +125,11 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
       else run.push(tok);
     } else if (tok.t === "op") {
       if (run.length === 0 && !(tok.text === "(" || tok.text === "-")) continue;
+      if (tok.text === "/" && run[run.length - 1]?.t === "num" && perUnit(tokens, i + 1)) {
+        // "$194/meter × 490 meters", "8 pounds / 2 pounds/week": the unit of a rate, not a division
+        while (tokens[i + 1]?.t === "word") i++;
+        continue;
+      }
       run.push(tok);
     } else if (tok.t === "approx") {
       if (run.length > 0) run.push(tok);
@@ -116,6 +154,28 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   }
   end(tokens.length);
   return out;
+}
+
+// Whether a run starting at token i begins inside an expression it cannot see whole, so that its first side is a
+// fragment: right after an operator (`side^2 = 6^2`: "2"), after an unread command or subscripted name
+// (`\log_2{8} = 3`: "(8)", `\binom{10}{5} = 252`: "(10)(5)", `h_1 + 1 = 4`: "1"), or a minus sign right after a number or
+// word (`595 minutes - 23 minutes = 572`: "- 23" has lost its left operand).
+function startsMidExpression(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const tok = tokens[i];
+  if (!prev || !tok) return false;
+  if (prev.t === "op" && prev.text !== "(" && prev.text !== ")") return true;
+  if (cutsExpression(prev)) return true;
+  if (tok.t === "op" && tok.text === "-" && (prev.t === "num" || prev.t === "word" || prev.t === "var")) return true;
+  return false;
+}
+
+// A token that cuts an expression the run cannot see whole: an unread command or name (`\\cot`, `a_4`, `BD`), or an
+// inequality sign (`90/123 < k < 180/123 ≈ 1.46`: the sides next to it belong to the inequality chain).
+function cutsExpression(t: Token | undefined): boolean {
+  if (!t || t.t !== "break") return false;
+  if (/^(?:or|and)$/i.test(t.text)) return false;
+  return /^[\\A-Za-z]/.test(t.text) || t.text.includes("_") || /^[<>≤≥≠]$/.test(t.text);
 }
 
 // "x = 3 and x = 4": two values of the same single variable, a solution set rather than a contradiction.
@@ -146,11 +206,23 @@ function unitWordsThenOperator(tokens: Token[], i: number): boolean {
   if (tokens[j]?.t === "word") return false;
   const w = (tokens[i] as { text: string }).text.toLowerCase();
   if (EQ_WORDS.has(w) || OP_WORDS[w]) return false;
-  return after !== undefined && (after.t === "eq" || (after.t === "op" && after.text !== "(" && after.text !== "-"));
+  // a "-" after unit words is a minus only when a number follows ("595 minutes - 23 minutes"), else it is a dash
+  return after !== undefined && (after.t === "eq" || (after.t === "op" && after.text !== "(" && (after.text !== "-" || tokens[j + 1]?.t === "num")));
+}
+
+// Unit words after a "/" (at most MAX_UNIT_WORDS), followed by an operator, a relation or the end of the claim.
+function perUnit(tokens: Token[], j: number): boolean {
+  let k = j;
+  while (tokens[k]?.t === "word" && k - j < MAX_UNIT_WORDS) k++;
+  if (k === j || tokens[k]?.t === "word") return false;
+  const w = (tokens[j] as { text: string }).text.toLowerCase();
+  if (EQ_WORDS.has(w) || OP_WORDS[w] || w === "of") return false;
+  const after = tokens[k];
+  return after === undefined || after.t === "eq" || after.t === "break" || (after.t === "op" && after.text !== "(");
 }
 
 // Splits a run on = / ≈ into sides; keeps it when it is a real claim (not "12 = 12"-style restatements of a number).
-function finishRun(run: Item[], annotation: boolean): Claim | undefined {
+function finishRun(run: Item[], annotation: boolean, fragment = false, fragmentEnd = false): Claim | undefined {
   if (!run.some((t) => t.t === "eq")) return undefined;
   const groups: Item[][] = [[]];
   const rels: Array<"=" | "≈"> = [];
@@ -159,6 +231,14 @@ function finishRun(run: Item[], annotation: boolean): Claim | undefined {
       groups.push([]);
       rels.push(t.text);
     } else groups[groups.length - 1]!.push(t);
+  }
+  if (fragment) {
+    groups.shift();
+    rels.shift();
+  }
+  if (fragmentEnd) {
+    groups.pop();
+    rels.pop();
   }
   cutFragments(groups, rels);
   if (groups.length < 2) return undefined;

@@ -77,6 +77,20 @@ export class FactBase {
     return new Map([...this.state().known].map(([k, v]) => [k, exact(v)]));
   }
 
+  // Forgets what one step established (a case or trial, whose values hold inside it only).
+  dropStep(step: number): void {
+    for (let i = this.facts.length - 1; i >= 0; i--) if (this.facts[i]!.step === step) this.facts.splice(i, 1);
+    for (let i = this.alternatives.length - 1; i >= 0; i--) if (this.alternatives[i]!.step === step) this.alternatives.splice(i, 1);
+    this.cache = undefined;
+  }
+
+  // Forgets what the problem and the steps before `step` established.
+  dropBefore(step: number): void {
+    for (let i = this.facts.length - 1; i >= 0; i--) if (this.facts[i]!.step < step) this.facts.splice(i, 1);
+    for (let i = this.alternatives.length - 1; i >= 0; i--) if (this.alternatives[i]!.step < step) this.alternatives.splice(i, 1);
+    this.cache = undefined;
+  }
+
   // Values earlier steps stated for v as alternatives.
   alternativesOf(v: string, beforeStep: number): Array<{ value: Fraction; step: number; text: string }> {
     return this.alternatives.filter((a) => a.v === v && a.step < beforeStep && a.step >= 0);

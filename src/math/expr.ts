@@ -21,6 +21,7 @@ export class ParseError extends Error {
 const OPS: Record<string, "+" | "-" | "*" | "/" | "^"> = { add: "+", subtract: "-", multiply: "*", divide: "/", pow: "^" };
 const KNOWN_NAMES = new Set(["sqrt", "nthRoot", "abs", "sin", "cos", "tan", "log", "ln", "exp", "pi", "Infinity", "max", "min", "gcd", "lcm", "floor", "ceil"]);
 const CONSTANTS = new Set(["pi", "Infinity"]);
+const FUNCTION_NAMES = new Set([...KNOWN_NAMES].filter((n) => !CONSTANTS.has(n)));
 const REJECT = /[<>≤≥≠±∓…∪∩∈→⇒⇔∴#&|!?;:'"\\@\[\]{}⟨⟩=≈~]/;
 
 // Plain text as the parser wants it: unicode operators, thousands separators, percentages, implicit products
@@ -59,6 +60,8 @@ function convert(node: MathNode, text: string): Expr {
       if (typeof n.value === "object" && n.value !== null && "d" in n.value) return { k: "num", q: n.value as Fraction };
       throw new ParseError(`unsupported constant in ${JSON.stringify(text)}`);
     case "SymbolNode":
+      // `\sin^2 x`, `\cos 60`, `\log 8`: a function name not applied to a parenthesised argument is not a variable
+      if (FUNCTION_NAMES.has(n.name!)) throw new ParseError(`function ${n.name} without a parenthesised argument in ${JSON.stringify(text)}`);
       return { k: "sym", name: n.name! };
     case "ParenthesisNode":
       return convert(n.content!, text);

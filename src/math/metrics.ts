@@ -21,21 +21,35 @@ export interface MathEvalReport {
   recall: number;
   /** Of those found at the right step, how many got the right label. */
   labelAgreement: number;
+  /** ProcessBench F1: harmonic mean of the accuracy on clean solutions (nothing flagged: the specificity) and on
+   * flawed ones (flagged first at the labelled step: the recall). */
+  f1: number;
   /** expected label -> predicted label (of the first flagged step) -> count; "none" for no error. */
   confusion: Record<string, Record<string, number>>;
   mistakes: Array<{ id: string; expected: ExpectedLabel; predicted: { step: number; label: string; evidence: string } }>;
+  /** The same numbers per benchmark subset (the records' `subset` field), when the set has one. */
+  subsets: Record<string, SubsetScore>;
+  /** Mean of the subsets' F1 (how ProcessBench reports one number), when there are subsets. */
+  meanSubsetF1?: number;
   invalidLines: string[];
 }
+
+export type Score = Omit<MathEvalReport, "invalidLines" | "subsets" | "meanSubsetF1">;
+export type SubsetScore = Omit<Score, "mistakes">;
 
 function ratio(a: number, b: number): number {
   return b === 0 ? 1 : a / b;
 }
 
+function harmonic(a: number, b: number): number {
+  return a + b === 0 ? 0 : (2 * a * b) / (a + b);
+}
+
 // Scores the evaluator on expected first errors (computed every time; the numbers are never stored).
-export function scoreResults(pairs: Array<{ expected: ExpectedLabel; result: MathResult }>): Omit<MathEvalReport, "invalidLines"> {
-  const r: Omit<MathEvalReport, "invalidLines"> = {
+export function scoreResults(pairs: Array<{ expected: ExpectedLabel; result: MathResult }>): Score {
+  const r: Score = {
     records: 0, clean: 0, flawed: 0, cleanUnflagged: 0, specificity: 0, flagged: 0, flaggedAtFirstError: 0,
-    firstErrorPrecision: 0, found: 0, recall: 0, labelAgreement: 0, confusion: {}, mistakes: [],
+    firstErrorPrecision: 0, found: 0, recall: 0, labelAgreement: 0, f1: 0, confusion: {}, mistakes: [],
   };
   let labelsRight = 0;
   for (const { expected, result } of pairs) {
@@ -67,12 +81,26 @@ export function scoreResults(pairs: Array<{ expected: ExpectedLabel; result: Mat
   r.firstErrorPrecision = ratio(r.flaggedAtFirstError, r.flagged);
   r.recall = ratio(r.found, r.flawed);
   r.labelAgreement = ratio(labelsRight, r.found);
+  r.f1 = harmonic(r.specificity, r.recall);
   return r;
+}
+
+// Scores the whole set and each subset (records without a subset count only in the whole).
+export function scoreSubsets(pairs: Array<{ expected: ExpectedLabel; result: MathResult; subset?: string }>): Omit<MathEvalReport, "invalidLines"> {
+  const bySubset = new Map<string, typeof pairs>();
+  for (const p of pairs) if (p.subset !== undefined) bySubset.set(p.subset, [...(bySubset.get(p.subset) ?? []), p]);
+  const subsets: Record<string, SubsetScore> = {};
+  for (const name of [...bySubset.keys()].sort()) {
+    const { mistakes: _mistakes, ...score } = scoreResults(bySubset.get(name)!);
+    subsets[name] = score;
+  }
+  const f1s = Object.values(subsets).map((s) => s.f1);
+  return { ...scoreResults(pairs), subsets, ...(f1s.length ? { meanSubsetF1: f1s.reduce((a, b) => a + b, 0) / f1s.length } : {}) };
 }
 
 // Evaluates a labelled JSONL set and scores it.
 export async function mathEval(input: string): Promise<MathEvalReport> {
-  const pairs: Array<{ expected: ExpectedLabel; result: MathResult }> = [];
+  const pairs: Array<{ expected: ExpectedLabel; result: MathResult; subset?: string }> = [];
   const invalidLines: string[] = [];
   for await (const item of readJsonl(input, MathRecord)) {
     if (!item.ok) {
@@ -84,31 +112,60 @@ export async function mathEval(input: string): Promise<MathEvalReport> {
       invalidLines.push(`${input}:${item.line} _label: required in a labelled set`);
       continue;
     }
-    pairs.push({ expected, result: evaluateOffline(item.value) });
+    const subset = item.value.record.subset;
+    pairs.push({ expected, result: evaluateOffline(item.value), ...(subset !== undefined ? { subset } : {}) });
   }
   if (pairs.length === 0) throw new VouchError("INPUT_INVALID", `no labelled records in ${input}`);
-  return { ...scoreResults(pairs), invalidLines };
+  return { ...scoreSubsets(pairs), invalidLines };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-// The report as text: the three numbers, then the confusion table (rows: expected, columns: predicted).
-export function formatMathEval(r: MathEvalReport): string {
-  const cols = [...new Set(Object.values(r.confusion).flatMap((row) => Object.keys(row)))].sort();
-  const rows = Object.keys(r.confusion).sort();
-  const width = Math.max(24, ...cols.map((c) => c.length + 2));
-  const table = [
-    "expected \\ predicted".padEnd(26) + cols.map((c) => c.padStart(width)).join(""),
-    ...rows.map((row) => row.padEnd(26) + cols.map((c) => String(r.confusion[row]![c] ?? 0).padStart(width)).join("")),
+// The confusion table (rows: expected, columns: predicted label of the first flagged step).
+function confusionTable(confusion: Score["confusion"], indent = ""): string[] {
+  const cols = [...new Set(Object.values(confusion).flatMap((row) => Object.keys(row)))].sort();
+  const rows = Object.keys(confusion).sort();
+  const width = Math.max(10, ...cols.map((c) => c.length + 2));
+  return [
+    indent + "expected \\ predicted".padEnd(26) + cols.map((c) => c.padStart(width)).join(""),
+    ...rows.map((row) => indent + row.padEnd(26) + cols.map((c) => String(confusion[row]![c] ?? 0).padStart(width)).join("")),
   ];
+}
+
+// One line per subset (and the whole): the counts behind each number, then the ProcessBench F1.
+function subsetTable(r: MathEvalReport): string[] {
+  const row = (name: string, s: SubsetScore) =>
+    [
+      name.padEnd(16),
+      `${s.clean}/${s.flawed}`.padStart(9),
+      `${pct(s.specificity)} (${s.cleanUnflagged}/${s.clean})`.padStart(19),
+      `${pct(s.firstErrorPrecision)} (${s.flaggedAtFirstError}/${s.flagged})`.padStart(19),
+      `${pct(s.recall)} (${s.found}/${s.flawed})`.padStart(19),
+      pct(s.f1).padStart(8),
+    ].join("");
+  return [
+    "subset".padEnd(16) + "clean/err".padStart(9) + "specificity".padStart(19) + "precision".padStart(19) + "recall".padStart(19) + "F1".padStart(8),
+    ...Object.entries(r.subsets).map(([name, s]) => row(name, s)),
+    row("all", r),
+    ...(r.meanSubsetF1 !== undefined ? [`mean F1 over subsets (as ProcessBench reports it): ${pct(r.meanSubsetF1)}`] : []),
+  ];
+}
+
+// The report as text: the numbers, the per-subset table when the set has subsets, then the confusion tables
+// (rows: expected, columns: predicted).
+export function formatMathEval(r: MathEvalReport): string {
+  const subsets = Object.keys(r.subsets);
   return [
     `records: ${r.records} (${r.clean} clean, ${r.flawed} with one error)`,
     `specificity (clean solutions with no step flagged): ${pct(r.specificity)} (${r.cleanUnflagged}/${r.clean})`,
     `first-error precision (flagged solutions whose first flag is the first error): ${pct(r.firstErrorPrecision)} (${r.flaggedAtFirstError}/${r.flagged})`,
     `recall (flawed solutions whose first error was found at its step): ${pct(r.recall)} (${r.found}/${r.flawed})`,
+    `F1 (harmonic mean of specificity and recall, as ProcessBench): ${pct(r.f1)}`,
     `label agreement (of those found): ${pct(r.labelAgreement)}`,
+    ...(subsets.length ? ["", ...subsetTable(r)] : []),
     "",
-    ...table,
+    ...confusionTable(r.confusion),
+    ...subsets.flatMap((name) => ["", `${name}:`, ...confusionTable(r.subsets[name]!.confusion, "  ")]),
     ...(r.invalidLines.length ? ["", `invalid lines (${r.invalidLines.length}):`, ...r.invalidLines.map((l) => `  ${l}`)] : []),
   ].join("\n");
 }

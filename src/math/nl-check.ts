@@ -1,11 +1,12 @@
 import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } from "./claim-check.js";
-import { definedInWords, extractClaims, letIntroductions, type Claim } from "./claims.js";
+import { definedInWords, extractClaims, labelledChains, letIntroductions, type Claim, type Side } from "./claims.js";
 import { FactBase } from "./equation.js";
+import { boxedContradiction } from "./final-answer.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
 import { ERROR_LABELS, type NaturalRecord, type StepResult } from "./schema.js";
-import { quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
+import { CONVERSIONS, quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
 import { tokenizeStep } from "./tokens.js";
 
 // Labels the steps of a natural-language solution: every claim is checked in order; the first error decides the
@@ -25,9 +26,15 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     const relet = [...letIntroductions(text)].filter((v) => defined.has(v) && facts.known().has(v));
     if (relet.length) facts.forget(relet);
     for (const v of definedInWords(text)) defined.add(v);
-    const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text) };
+    const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text), statesEquation: /\b(?:set|sets|setting|set up|equation|equate|equating|equal to each other|condition)\b/i.test(text) };
+    const hypothetical = HYPOTHETICAL.test(text);
+    const rejects = REJECTED.test(text);
+    const modular = MODULAR.test(text);
+    // a value holds as a fact for the next step only: further on, letters are reused (a new case, a sub-problem,
+    // another unknown called x), so an older value is no evidence against a new one
+    facts.dropBefore(index - 1);
     const outcomes: PairOutcome[] = [];
-    const claims = dedupe(extractClaims(text));
+    const claims = dedupe([...extractClaims(text), ...labelledChains(text)]);
     const here = quantitiesOf(text, claims);
     for (const claim of claims) {
       const restated = restatedOperand(claim, here, earlier, problemQuantities);
@@ -35,7 +42,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       const assigned = definesByAssignment(claim, defined, facts, index);
       if (assigned) defined.add(assigned);
       const assumed = assumedValue(claim, formulaLetters, facts, [problemQuantities, ...earlier]);
-      if (assumed) outcomes.push(assumed);
+      if (assumed) outcomes.push(unreadLetters(assumed));
       const subject = claim.sides[0]?.text.trim();
       for (const v of introducedLetters(claim, defined)) {
         defined.add(v);
@@ -43,8 +50,8 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = checkPair(l, r, rel === "≈", ctx, prev);
-        outcomes.push(o);
+        const o = notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, l === claim.sides[0]));
+        outcomes.push(unreadLetters(o));
         if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
         const right = parseSide(r);
@@ -55,9 +62,75 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
         if (!(e instanceof ParseError)) for (const v of symbols(e)) defined.add(v);
       }
     }
+    const answer = boxedContradiction(text);
+    if (answer) outcomes.push(answer);
     earlier.push(here);
+    // what a case, trial or hypothesis binds holds inside it only: it is no fact for the steps after
+    if (hypothetical) facts.dropStep(index);
     return stepLabel(index, outcomes);
   });
+}
+
+// A step that opens its own scope: a case ("Case 2", "if x = 0"), a trial ("try n = 3", "test a = 1", "check x = 5",
+// "for n = 4"), a hypothesis ("suppose", "assume"). Values bound in it are not facts outside it, and a value that
+// differs from one bound before is another case, not a contradiction.
+const HYPOTHETICAL = /\b(?:if|suppose|supposing|assume|assuming|case|cases|try|trying|test|testing|check|checking|verify|verifying|consider|considering|when|whenever|say|plug|plugging|substitut\w*|example|instance|otherwise|else|possible|possibilities|alternatively)\b|\bfor\s+(?:\$|\\\(|\\\[)?\s*\\?[a-zA-Z_{}]+\s*(?:=|\\in|\\geq?|\\leq?|\\neq?|>|<)/i;
+
+// Within a scope, a value that contradicts one bound before is a case or a trial: unverifiable, not an error.
+function scoped(o: PairOutcome, hypothetical: boolean): PairOutcome {
+  if (!hypothetical || (o.label !== "inconsistent-step" && o.label !== "invalid-transformation" && !(o.label === "arithmetic-error" && /\bis\b.*,.*\bis\b/.test(o.evidence)))) return o;
+  return { label: "unverifiable", evidence: `${o.evidence} (in a case, trial or hypothesis: another value is not a contradiction)`, checked: false };
+}
+
+// A relation with letters that contradicts what earlier claims said about them: in real solutions letters are
+// reused, redefined, set up as conditions or equations to solve ("setting the two equal"), so the contradiction is
+// evidence of no error the evaluator can name: unverifiable. Identities (an expansion or factorisation checked for
+// every value) and claims in numbers only are still decided.
+function withLetters(o: PairOutcome, l: Side, r: Side): PairOutcome {
+  if (!ERROR_LABELS.has(o.label) || o.identity) return o;
+  const a = parseSide(l);
+  const b = parseSide(r);
+  if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return o;
+  if (o.label === "inconsistent-step" && /": puts /.test(o.evidence)) return o;
+  return { label: "unverifiable", evidence: `${o.evidence} (a relation in letters against earlier values: a new case, a condition or an equation stated, not derived; not checked)`, checked: false };
+}
+
+// "f(2) = 6 \cdot 2 - 6", "a_1 = 4004", "x = 400 - 20": a chain that opens with a lone number set equal to an expression
+// that disagrees is most often what is left of a name the reader could not see (a function value, a subscripted
+// term, a letter lost in prose), so it is unverifiable; a calculation written the usual way (`expr = value`) is checked.
+function loneNumberFirst(o: PairOutcome, left: Side, first: boolean): PairOutcome {
+  if (!first || o.label !== "arithmetic-error") return o;
+  const e = parseSide(left);
+  const lone = !(e instanceof ParseError) && (e.k === "num" || (e.k === "neg" && e.a.k === "num"));
+  if (!lone) return o;
+  return { label: "unverifiable", evidence: `${o.evidence} (a lone number opening the chain may be what is left of a name: not checked)`, checked: false };
+}
+
+// A step that itself rejects what it wrote ("1 = 0, which is false", "This is not correct", "a contradiction"): its
+// claims are not asserted. A step about remainders or congruences: "2004 divided by 12 is 0" is a remainder, not a
+// quotient. Either way a failed calculation there is unverifiable.
+const REJECTED = /\b(?:false|not (?:correct|true|valid|possible|equal)|incorrect|contradiction|contradicts|impossible|does(?:n't| not) (?:hold|work|satisfy))\b/i;
+const MODULAR = /remainder|modulo|\bmod\b|\\pmod|\\bmod|\\equiv|≡|congruen/i;
+function notCalculation(rejects: boolean, modular: boolean, l: Side, r: Side, o: PairOutcome): PairOutcome {
+  if (o.label !== "arithmetic-error") return o;
+  if (rejects) return { label: "unverifiable", evidence: `${o.evidence} (the step itself rejects a claim it wrote: not asserted)`, checked: false };
+  if (modular && remainderReading(l, r)) return { label: "unverifiable", evidence: `${o.evidence} (a step about remainders: a division may stand for a remainder)`, checked: false };
+  return o;
+}
+
+// `2004 / 12 = 0` in a step about remainders: a claimed whole number below the divisor can be the remainder.
+function remainderReading(l: Side, r: Side): boolean {
+  const a = parseSide(l);
+  const v = r.literal ? Number(r.literal.text) : NaN;
+  if (a instanceof ParseError || a.k !== "op" || a.op !== "/" || a.b.k !== "num" || !Number.isInteger(v)) return false;
+  return v >= 0 && v < a.b.q.valueOf();
+}
+
+// A letter the evaluator did not see introduced: in prose, letters come in too many ways (a formula's parameter,
+// an integer k, a point's name, "where A = 1, B = -3") to call its use an error, so the claim is unverifiable.
+function unreadLetters(o: PairOutcome): PairOutcome {
+  if (o.label !== "undefined-variable") return o;
+  return { label: "unverifiable", evidence: `${o.evidence} (a letter not seen introduced: not checked)`, checked: false };
 }
 
 function forEachPair(claim: Claim, fn: (l: Claim["sides"][number], r: Claim["sides"][number], rel: "=" | "≈") => void): void {
@@ -127,9 +200,8 @@ function assumedValue(claim: Claim, formula: ReadonlySet<string>, facts: FactBas
   return { label: "undefined-variable", evidence: `"${left!.shown} = ${right!.shown}": ${l.name} is given a value with ${unseen}, which appears nowhere in the problem or earlier steps (an assumed value)`, checked: true };
 }
 
-// Factors that turn a number written earlier into the one a formula takes: a percentage (4% is r = 0.04) and the
-// common unit conversions (18 months is t = 1.5 years, 90 minutes is 1.5 hours, 350 cm is 3.5 m).
-const CONVERSIONS = [100, 10, 12, 60, 1000, 24, 7, 52, 365, 3600];
+// CONVERSIONS: the factors that turn a number written earlier into the one a formula takes: a percentage (4% is
+// r = 0.04) and the common unit conversions (18 months is t = 1.5 years, 90 minutes is 1.5 hours, 350 cm is 3.5 m).
 
 // Whether n is a number written earlier, directly or through a percentage or a unit conversion: only a number with
 // no such origin is evidence of an assumed value.

@@ -12,7 +12,8 @@ const SYMBOLS: Record<string, string> = {
 };
 const FUNCTIONS = new Set(["sin", "cos", "tan", "cot", "sec", "csc", "log", "ln", "exp", "arcsin", "arccos", "arctan", "max", "min", "gcd", "lcm"]);
 const FRACTIONS = new Set(["frac", "dfrac", "tfrac", "cfrac"]);
-const TEXTS = new Set(["text", "textrm", "mathrm", "textbf", "mathbf", "mbox", "textit", "mathit", "operatorname", "mathbb", "mathcal"]);
+const TEXTS = new Set(["text", "textrm", "mathrm", "textbf", "mbox", "textit", "mathit"]);
+const NAMES = new Set(["mathbf", "mathbb", "mathcal", "mathfrak", "mathscr", "boldsymbol", "bm", "vec", "overrightarrow", "overline", "operatorname"]);
 const CONNECTIVES = /^\s*(or|and|if|where|so|for|when)\s*$/i;
 
 // Reads one argument at i: a {group} (balanced) or a single character / command; returns [text, next index].
@@ -72,6 +73,12 @@ export function latexToPlain(src: string): string {
         const [x, k] = readArg(src, j);
         out += n === undefined ? `sqrt(${latexToPlain(x)})` : `nthRoot((${latexToPlain(x)}),(${latexToPlain(n)}))`;
         i = k;
+      } else if (NAMES.has(name)) {
+        // \mathbf{i}, \vec{v}, \mathcal{A}, \operatorname{lcm}: a name (a vector, a set, an operator), never a
+        // number or a unit; kept as a marker the tokenizer reads as one unreadable name
+        const [t, j] = readArg(src, i);
+        i = j;
+        out += /^[\sa-zA-Z]*$/.test(t) ? " \\name " : ` \\name(${latexToPlain(t)}) `;
       } else if (TEXTS.has(name)) {
         const [t, j] = readArg(src, i);
         i = j;

@@ -113,9 +113,14 @@ export function polyVars(p: Poly): Set<string> {
   return out;
 }
 
+// Total degree of one monomial key ("x^2*y" is 3).
+export function termDegree(key: string): number {
+  return [...monoParse(key).values()].reduce((s, e) => s + e, 0);
+}
+
 export function degree(p: Poly): number {
   let d = 0;
-  for (const k of p.keys()) d = Math.max(d, [...monoParse(k).values()].reduce((s, e) => s + e, 0));
+  for (const k of p.keys()) d = Math.max(d, termDegree(k));
   return d;
 }
 

@@ -41,6 +41,9 @@ export function quantitiesOf(text: string, claims: readonly Claim[]): StepQuanti
   return { numbers, units, results };
 }
 
+// Factors of the common unit conversions and of percentages (60 minutes, 24 hours, 12 months, 100 cm, 1000 g, ...).
+export const CONVERSIONS = [100, 10, 12, 60, 1000, 24, 7, 52, 365, 3600];
+
 const operandsOf = (claim: Claim): number[] =>
   [...claim.sides[0]!.text.matchAll(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g)].map((m) => Number(m[0]));
 
@@ -49,7 +52,9 @@ export function restatedOperand(claim: Claim, here: StepQuantities, before: read
   const ops = operandsOf(claim);
   const inClaim = new Set(claim.sides.flatMap((s) => [...s.text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]))));
   for (const n of ops) {
-    if (problem.numbers.has(n) || before.some((s) => s.numbers.has(n))) continue;
+    if (problem.numbers.has(n) || before.some((s) => s.numbers.has(n)) || here.results.includes(n)) continue;
+    // "3 hours * 60 minutes/hour": a conversion factor everyone knows is a given, not a restated quantity
+    if (CONVERSIONS.includes(n)) continue;
     const unit = here.units.get(n);
     if (!unit) continue;
     for (let j = before.length - 1; j >= 0; j--) {

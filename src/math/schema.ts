@@ -24,7 +24,8 @@ export const StructuredStep = z.object({
 });
 export type StructuredStep = z.infer<typeof StructuredStep>;
 
-const Answer = z.union([z.string(), z.number()]).transform(String);
+// An answer as written; null (as some exporters write "no answer") is the same as absent.
+const Answer = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? undefined : String(v)));
 
 // The label a fixture expects (ignored by the evaluator; read by `vouch math-eval`).
 export const ExpectedLabel = z.object({
@@ -42,6 +43,8 @@ export const StructuredRecord = z.object({
   final_answer: Answer.optional(),
   reference_answer: Answer.optional(),
   _label: ExpectedLabel.optional(),
+  /** The benchmark subset a labelled record comes from (ProcessBench: gsm8k, math, olympiadbench, omnimath). */
+  subset: z.string().optional(),
 });
 export type StructuredRecord = z.output<typeof StructuredRecord>;
 
@@ -52,6 +55,7 @@ export const NaturalRecord = z.object({
   final_answer: Answer.optional(),
   reference_answer: Answer.optional(),
   _label: ExpectedLabel.optional(),
+  subset: z.string().optional(),
 });
 export type NaturalRecord = z.output<typeof NaturalRecord>;
 

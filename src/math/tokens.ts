@@ -124,10 +124,19 @@ function proseLetterIsVariable(src: string, start: number, end: number, before: 
   return prev !== undefined && (prev.t === "eq" || (prev.t === "op" && prev.text !== ")")) && /[-+*/=^×÷·(]\s*$/.test(src.slice(0, start));
 }
 
+// Letters written together in math that are a name, not a product: a segment or angle (`BD`, `ABC`: an upper-case
+// letter among others), a Greek letter or function spelled out (`theta`, `sec`), a word (`Area`). Only two or three
+// lower-case letters (`xy`, `abc`) are read as a product.
+const GREEK = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
+function isName(word: string): boolean {
+  return word.length >= 2 && (/[A-Z]/.test(word) || word.length >= 4 || GREEK.test(word) || /^(?:sec|csc|cot|mod|deg|det|arg|dim|ker|lim|min|max|gcd|lcm)$/.test(word));
+}
+
 function pushWord(out: Token[], word: string, math: boolean): void {
   const lower = word.toLowerCase();
   if (FUNCTION_NAMES.has(word)) out.push({ t: "fn", text: word });
   else if (math && /^(or|and)$/.test(lower)) out.push({ t: "break", text: word });
+  else if (math && isName(word)) out.push({ t: "break", text: word });
   else if (math) for (const ch of word) out.push({ t: "var", text: ch });
   else if (APPROX_WORDS.has(lower)) out.push({ t: "approx" });
   else if (word.length === 1 && !PROSE_NOT_VARIABLES.has(word)) out.push({ t: "var", text: word });
@@ -135,6 +144,7 @@ function pushWord(out: Token[], word: string, math: boolean): void {
 }
 
 // All tokens of a step, pieces in order.
+// A list bullet ("- ", "* " at the start of a line or after a sentence) is punctuation, not a minus sign or a product.
 export function tokenizeStep(text: string): Token[] {
-  return splitPieces(text).flatMap((p) => [...tokenize(p)]);
+  return splitPieces(text.replace(/(^|\n|[.:;]\s)([ \t]*)[-*](?=[ \t])/g, "$1$2;")).flatMap((p) => [...tokenize(p)]);
 }
