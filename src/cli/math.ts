@@ -6,6 +6,9 @@ import { parseShard } from "../dataset/jsonl-reader.js";
 import { formatMathSummary, math, type MathSummary } from "../math/batch.js";
 import { formatMathEval, mathEval } from "../math/metrics.js";
 import { createProgress, type Progress } from "./progress.js";
+import { judgeFromFlags } from "../judge/options.js";
+import { mathJudge } from "../judge/math.js";
+import { formatUsage } from "../llm/usage.js";
 
 // The flags of `vouch math`, coerced and checked once; a bad value is a USAGE error naming the flag.
 export const MathFlags = z.object({
@@ -30,8 +33,10 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);
+  const judged = judgeFromFlags(raw);
   let progress: Progress | undefined;
   const summary = await math({
+    ...(judged ? { judge: mathJudge(judged.judge) } : {}),
     input,
     output: f.out,
     ...(shard ? { shard } : {}),
@@ -47,7 +52,9 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
     onResult: (r) => progress?.tick({ id: r.id, verdict: r.first_error_step >= 0 ? "fail" : "pass" }),
   });
   progress?.stop();
-  process.stdout.write((f.json ? JSON.stringify(summary) : formatMathSummary(summary)) + "\n");
+  const judgeUsage = judged?.llm.usage();
+  if (f.json) process.stdout.write(JSON.stringify(judgeUsage ? { ...summary, judgeUsage } : summary) + "\n");
+  else process.stdout.write(formatMathSummary(summary) + "\n" + (judgeUsage ? formatUsage(judgeUsage).join("\n") + "\n" : ""));
   return mathExitCode(summary, f.maxErrorRate);
 }
 
