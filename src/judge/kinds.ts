@@ -12,9 +12,22 @@ export interface CascadeView {
   observed: Readonly<Record<string, unknown>>;
 }
 
-type Builder = (rec: any, c: CascadeView) => JudgeQuestionInput[];
+// Which steps to ask about, and what the earlier stages said on a step (nothing for a decided step asked about
+// for calibration: its label is the answer key).
+interface Pick {
+  open(c: CascadeView, i: number | undefined): boolean;
+  own(c: CascadeView, i: number): Record<string, string>;
+}
+type Builder = (rec: any, c: CascadeView, p: Pick) => JudgeQuestionInput[];
 
-const open = (c: CascadeView, i: number | undefined) => i !== undefined && c.steps[i]?.label === "unverifiable";
+const UNVERIFIABLE: Pick = {
+  open: (c, i) => i !== undefined && c.steps[i]?.label === "unverifiable",
+  own: (c, i) => ({ "earlier stages on this step": c.steps[i]!.evidence }),
+};
+const EVERY_STEP: Pick = {
+  open: (c, i) => i !== undefined && c.steps[i] !== undefined,
+  own: (c, i) => (c.steps[i]!.label === "unverifiable" ? UNVERIFIABLE.own(c, i) : {}),
+};
 const said = (s: StepVerdict | undefined) => (s ? `${s.label}${s.errorType ? ` (${s.errorType})` : ""}: ${s.evidence}` : "");
 const json = (v: unknown) => (v === undefined ? "" : JSON.stringify(v, null, 1));
 const testsText = (t: { kind: string; code?: string; cases?: unknown; files?: Record<string, string> }) =>
@@ -22,20 +35,20 @@ const testsText = (t: { kind: string; code?: string; cases?: unknown; files?: Re
 
 // error-recovery: the diagnosis (root cause vs real error) and the explanation (vs the patch and its run).
 // Step indices as in src/tasks/error-recovery/verify.ts: reproduction 0, diagnosis 1, patch 2, explanation 3, result 4.
-const errorRecovery: Builder = (rec: ErrorRecovery, c) => {
+const errorRecovery: Builder = (rec: ErrorRecovery, c, { open, own }) => {
   const base = { record: rec.id, context: { "buggy code": rec.buggy_code, patch: rec.patch, tests: testsText(rec.tests), "the failing test named": rec.failing_test, "the error the trajectory claims": rec.claimed_error } };
   const ran = { "reproduction (step 0)": said(c.steps[0]), "patch (step 2)": said(c.steps[2]), "run of the buggy code": json(c.observed.before), "run of the patched code": json(c.observed.after) };
   const out: JudgeQuestionInput[] = [];
   if (open(c, 1)) {
     const where = `${rec.diagnosis.function}${rec.diagnosis.line ? ` line ${rec.diagnosis.line}` : ""}`;
-    out.push({ ...base, type: "root-cause", index: 1, name: c.steps[1]!.name, text: `${where}: ${rec.diagnosis.text}`, evidence: { ...ran, "earlier stages on this step": c.steps[1]!.evidence }, restsOn: [0] });
+    out.push({ ...base, type: "root-cause", index: 1, name: c.steps[1]!.name, text: `${where}: ${rec.diagnosis.text}`, evidence: { ...ran, ...own(c, 1) }, restsOn: [0] });
   }
-  if (open(c, 3)) out.push({ ...base, type: "explanation", index: 3, name: c.steps[3]!.name, text: rec.explanation, evidence: { ...ran, "earlier stages on this step": c.steps[3]!.evidence }, restsOn: [2] });
+  if (open(c, 3)) out.push({ ...base, type: "explanation", index: 3, name: c.steps[3]!.name, text: rec.explanation, evidence: { ...ran, ...own(c, 3) }, restsOn: [2] });
   return out;
 };
 
 // error-recovery-multi: each reflection left unverifiable, against the turn's real feedback.
-const errorRecoveryMulti: Builder = (rec: ErrorRecoveryMulti, c) => {
+const errorRecoveryMulti: Builder = (rec: ErrorRecoveryMulti, c, { open, own }) => {
   const out: JudgeQuestionInput[] = [];
   const real = (c.observed.turns ?? []) as Array<{ turn: number; verdict: string; failing: string[] }>;
   let i = 0;
@@ -55,7 +68,7 @@ const errorRecoveryMulti: Builder = (rec: ErrorRecoveryMulti, c) => {
         [`turn ${k} as really run`]: json(real.find((r) => r.turn === k)) || "not run",
         [`code step ${code}`]: said(c.steps[code]),
         [`feedback step ${feedback}`]: said(c.steps[feedback]),
-        "earlier stages on this step": c.steps[reflection]!.evidence,
+        ...own(c, reflection),
       },
       restsOn: [feedback],
     });
@@ -64,13 +77,13 @@ const errorRecoveryMulti: Builder = (rec: ErrorRecoveryMulti, c) => {
 };
 
 // planning: alternatives rejected for prose reasons, the chosen approach, and plan steps not mapped to code.
-const planning: Builder = (rec: PlanningRecord, c) => {
+const planning: Builder = (rec: PlanningRecord, c, { open, own }) => {
   const A = rec.alternatives.length;
   const codeAt = rec.code !== undefined ? c.steps.length - 1 : undefined;
   const evidence = (i: number) => ({
     ...(codeAt !== undefined ? { [`code step ${codeAt}`]: said(c.steps[codeAt]) } : {}),
     ...(c.observed.timing ? { "timing of the code": json(c.observed.timing) } : {}),
-    "earlier stages on this step": c.steps[i]!.evidence,
+    ...own(c, i),
   });
   const context = { problem: rec.problem, "chosen approach": `${rec.chosen.approach}: ${rec.chosen.reason}`, plan: rec.plan.map((p, k) => `${k + 1}. ${p.step}`).join("\n"), code: rec.code ?? "" };
   const texts: Array<[number, string]> = [
@@ -82,10 +95,10 @@ const planning: Builder = (rec: PlanningRecord, c) => {
 };
 
 // implementation: the requirements and the design, read against the code and what its run showed.
-const implementation: Builder = (rec: ImplementationRecord, c) => {
+const implementation: Builder = (rec: ImplementationRecord, c, { open, own }) => {
   const impl = c.steps.length - 1;
   const context = { problem: rec.problem ?? "", code: rec.code };
-  const evidence = (i: number) => ({ [`implementation step ${impl}`]: said(c.steps[impl]), "measured": json(c.observed), "earlier stages on this step": c.steps[i]!.evidence });
+  const evidence = (i: number) => ({ [`implementation step ${impl}`]: said(c.steps[impl]), "measured": json(c.observed), ...own(c, i) });
   const texts: Array<[number, string]> = [
     [0, rec.requirements.join("\n")],
     [1, [rec.design.approach, ...rec.design.functions.map((f) => `${f.name}: ${f.role}`)].join("\n")],
@@ -102,6 +115,7 @@ const BUILDERS: Partial<Record<TaskKind, Builder>> = {
 };
 
 // The judge questions of one verified record: only steps still unverifiable, each with the evidence gathered.
-export function questionsFor(kind: TaskKind, rec: unknown, c: CascadeView): JudgeQuestionInput[] {
-  return BUILDERS[kind]?.(rec, c) ?? [];
+// `decided: true` (calibration sets only) asks about decided steps too, without their own label in the evidence.
+export function questionsFor(kind: TaskKind, rec: unknown, c: CascadeView, opts: { decided?: boolean } = {}): JudgeQuestionInput[] {
+  return BUILDERS[kind]?.(rec, c, opts.decided ? EVERY_STEP : UNVERIFIABLE) ?? [];
 }
