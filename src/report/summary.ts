@@ -104,7 +104,7 @@ export class SummaryBuilder {
     this.scoreSums[r.task] = (this.scoreSums[r.task] ?? 0) + r.processScore;
     k.meanProcessScore = round(this.scoreSums[r.task]! / (k.pass + k.fail), 3);
     // rule and execution labels here; the judge's apart (addJudged)
-    for (const e of r.errors) if (r.steps.some((x) => x.errorType === e && x.label === "wrong" && !x.source)) t.errorTypes[e] = (t.errorTypes[e] ?? 0) + 1;
+    for (const e of r.errors) if (!judgedOnly(r, e)) t.errorTypes[e] = (t.errorTypes[e] ?? 0) + 1;
     if (r.firstWrongStep >= 0) t.firstWrongStep[r.firstWrongStep] = (t.firstWrongStep[r.firstWrongStep] ?? 0) + 1;
     t.hallucinatedSteps = (t.hallucinatedSteps ?? 0) + r.steps.filter((x) => x.label === "wrong" && x.errorType === "hallucinated-step" && !x.source).length;
     addJudged(t, r);
@@ -159,6 +159,12 @@ export class SummaryBuilder {
   }
 }
 
+// Whether an error type of a result is carried only by steps the judge labelled.
+function judgedOnly(r: TrajectoryResult, e: string): boolean {
+  const carriers = r.steps.filter((x) => x.errorType === e && x.label === "wrong");
+  return carriers.length > 0 && carriers.every((x) => x.source === "judge");
+}
+
 // Adds a result's judge stage to the batch's judged counts (nothing when the judge did not run on it).
 function addJudged(t: TrajectorySummary, r: TrajectoryResult): void {
   const stage = r.stages.find((s) => s.stage === "judge" && s.status !== "skipped");
@@ -179,7 +185,7 @@ function addJudged(t: TrajectorySummary, r: TrajectoryResult): void {
 // The judged-steps line of the summaries (kept apart from the executed labels).
 export function judgedLine(j: JudgedSummary): string {
   const types = Object.entries(j.errorTypes).map(([e, n]) => `${e} ${n}`).join(", ");
-  return `judged steps (LLM judge ${j.models.join(", ") || "-"}, not executed): correct ${j.correct}, wrong ${j.wrong}${types ? ` (${types})` : ""}, replies ignored for contradicting execution ${j.ignored}, left unverifiable ${j.left}`;
+  return `judged steps (LLM judge ${j.models.join(", ") || "-"}, not executed): correct ${j.correct}, wrong ${j.wrong}${types ? ` (${types})` : ""}, replies ignored (contradicting execution) ${j.ignored}, left unverifiable ${j.left}`;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
