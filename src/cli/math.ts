@@ -34,6 +34,7 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);
   const judged = judgeFromFlags(raw);
+  const judgedSteps: Record<string, number> = {};
   let progress: Progress | undefined;
   const summary = await math({
     ...(judged ? { judge: mathJudge(judged.judge) } : {}),
@@ -49,12 +50,19 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
       progress?.tick({ id: "", verdict: "invalid" });
       if (!process.stderr.isTTY) say(`invalid: ${error}`);
     },
-    onResult: (r) => progress?.tick({ id: r.id, verdict: r.first_error_step >= 0 ? "fail" : "pass" }),
+    onResult: (r) => {
+      progress?.tick({ id: r.id, verdict: r.first_error_step >= 0 ? "fail" : "pass" });
+      for (const s of r.steps) if (s.by === "judge") judgedSteps[s.label] = (judgedSteps[s.label] ?? 0) + 1;
+    },
   });
   progress?.stop();
   const judgeUsage = judged?.llm.usage();
   if (f.json) process.stdout.write(JSON.stringify(judgeUsage ? { ...summary, judgeUsage } : summary) + "\n");
-  else process.stdout.write(formatMathSummary(summary) + "\n" + (judgeUsage ? formatUsage(judgeUsage).join("\n") + "\n" : ""));
+  else {
+    // the judge's labels are in the step counts above; here they are counted apart
+    const apart = judged ? `judged steps (LLM judge ${judged.llm.model}, not offline checks): ${Object.entries(judgedSteps).map(([l, n]) => `${l} ${n}`).join(", ") || "none"}\n` : "";
+    process.stdout.write(formatMathSummary(summary) + "\n" + apart + (judgeUsage ? formatUsage(judgeUsage).join("\n") + "\n" : ""));
+  }
   return mathExitCode(summary, f.maxErrorRate);
 }
 

@@ -201,6 +201,13 @@ describe("the math judge seam", () => {
     for (const s of unanswered) expect(["unverifiable", "unparseable"]).toContain(s.label);
   });
 
+  it("a question reads the same on a re-run whose timings differ (no milliseconds in the prompt)", () => {
+    const a = verified("plan/mbpp-96-claims-sqrt");
+    const b = verified("plan/mbpp-96-claims-sqrt");
+    (b.c.observed.timing as { points: Array<{ ms: number }> }).points[0]!.ms += 1.5;
+    expect(questionsFor(b.kind, b.rec, b.c)).toEqual(questionsFor(a.kind, a.rec, a.c));
+  });
+
   it("questions carry the evidence execution gathered", () => {
     const { rec, c, kind } = verified("er-flaw-edits-tests");
     const [q] = questionsFor(kind, rec, c).map((x) => JudgeQuestion.parse(x));

@@ -80,9 +80,12 @@ const errorRecoveryMulti: Builder = (rec: ErrorRecoveryMulti, c, { open, own }) 
 const planning: Builder = (rec: PlanningRecord, c, { open, own }) => {
   const A = rec.alternatives.length;
   const codeAt = rec.code !== undefined ? c.steps.length - 1 : undefined;
+  const claimAt = rec.complexity ? A + 1 + rec.plan.length : undefined;
+  // the timing's label, not its milliseconds: a question must read the same on a re-run (the reply cache)
+  const claim = claimAt !== undefined ? c.steps[claimAt] : undefined;
   const evidence = (i: number) => ({
     ...(codeAt !== undefined ? { [`code step ${codeAt}`]: said(c.steps[codeAt]) } : {}),
-    ...(c.observed.timing ? { "timing of the code": json(c.observed.timing) } : {}),
+    ...(claim ? { [`complexity claim step ${claimAt}, timed in the sandbox`]: `${claim.name}: ${claim.label}${claim.errorType ? ` (${claim.errorType})` : ""}` } : {}),
     ...own(c, i),
   });
   const context = { problem: rec.problem, "chosen approach": `${rec.chosen.approach}: ${rec.chosen.reason}`, plan: rec.plan.map((p, k) => `${k + 1}. ${p.step}`).join("\n"), code: rec.code ?? "" };
