@@ -138,6 +138,18 @@ describe("the judge stage on real trajectories", () => {
     expect(c.stages.at(-1)!.findings.join("\n")).toMatch(/step 3 \(explanation\): judge reply ignored: .* contradicts execution/);
   });
 
+  it("a step with no text to quote (an empty reflection) gets no question, and the record goes on", async () => {
+    const { judge } = judgeOn(server);
+    const { rec, c, kind } = verified("erm-flaw-last-turn-fails");
+    (rec as { turns: Array<{ reflection?: string }> }).turns[0]!.reflection = "";
+    Object.assign(c.steps[2]!, { label: "unverifiable", evidence: "not decided" });
+    const before = server.requests();
+    await c.stage("judge", () => trajectoryJudge(judge, 0.5).judge(kind, rec, c));
+    expect(server.requests()).toBe(before);
+    expect(c.steps[2]).toMatchObject({ label: "unverifiable", evidence: "not decided" });
+    expect(c.stages.at(-1)!.findings.join("\n")).toMatch(/step 2 \(turn 0 reflection\): no judge question: text: /);
+  });
+
   it("never overrides a decided step, even when asked to", () => {
     const c = new Cascade(["a"]);
     c.wrong(0, "runtime-error", "ZeroDivisionError");

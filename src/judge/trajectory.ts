@@ -13,7 +13,12 @@ export function trajectoryJudge(judge: StepJudge, weight: number): TrajectoryJud
     key: `${judge.key}:w${weight}`,
     weight,
     async judge(kind: TaskKind, rec: unknown, c: Cascade): Promise<void> {
-      const questions = questionsFor(kind, rec, c).map((q) => JudgeQuestion.parse(q));
+      const questions: JudgeQuestion[] = [];
+      for (const raw of questionsFor(kind, rec, c)) {
+        const q = JudgeQuestion.safeParse(raw);
+        if (q.success) questions.push(q.data);
+        else c.note(`step ${raw.index} (${raw.name}): no judge question: ${q.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      }
       const left = c.steps.filter((s) => s.label === "unverifiable").length - questions.length;
       if (left > 0) c.note(`${left} unverifiable step(s) have no judge question (no prose claim the judge reads for them)`);
       const answers = await Promise.all(questions.map((q) => judge.ask(q)));
