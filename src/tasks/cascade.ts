@@ -140,14 +140,15 @@ export class Cascade {
     return this.steps.filter((s) => s.label === "wrong").length;
   }
 
+  /** The first step rules or execution found wrong (a judged step is a reading, kept apart: see its source). */
   get firstWrongStep(): number {
-    return this.steps.findIndex((s) => s.label === "wrong");
+    return this.steps.findIndex((s) => s.label === "wrong" && !s.source);
   }
 
-  /** Error types in step order, each once. */
+  /** Error types of the rule and execution labels in step order, each once (the judge's are on its steps). */
   get errors(): ErrorType[] {
     const out: ErrorType[] = [];
-    for (const s of this.steps) if (s.errorType && !out.includes(s.errorType)) out.push(s.errorType);
+    for (const s of this.steps) if (s.errorType && !s.source && !out.includes(s.errorType)) out.push(s.errorType);
     return out;
   }
 

@@ -80,7 +80,7 @@ export async function verifyTrajectory<T>(def: TaskDefinition<T>, raw: { id: str
   else await c.stage("execute", () => def.execute!(rec, c, { ...ctx, exec }));
   await judgeStage(def, rec, c, ctx);
   // a judge's reading is not a check: the verdict rests on rules and execution; judged labels count in the score
-  const failed = c.steps.some((s) => s.label === "wrong" && !s.source) || c.stages.some((s) => s.status === "fail" && s.stage !== "judge");
+  const failed = c.firstWrongStep >= 0 || c.stages.some((s) => s.status === "fail" && s.stage !== "judge");
   const result: TrajectoryResult = {
     id: raw.id,
     task: def.kind,
