@@ -2,6 +2,8 @@ import type { TaskKind } from "../core/trajectory-result.js";
 import type { StepVerdict } from "../core/taxonomy.js";
 import type { ErrorRecoveryMulti } from "../tasks/error-recovery-multi/schema.js";
 import type { ErrorRecovery } from "../tasks/error-recovery/schema.js";
+import { STEP } from "../tasks/error-recovery/verify.js";
+import { turnSteps } from "../tasks/error-recovery-multi/verify.js";
 import type { ImplementationRecord } from "../tasks/implementation/schema.js";
 import type { PlanningRecord } from "../tasks/planning/schema.js";
 import type { JudgeQuestionInput } from "./question.js";
@@ -34,16 +36,23 @@ const testsText = (t: { kind: string; code?: string; cases?: unknown; files?: Re
   t.kind === "assert" ? (t.code ?? "") : t.kind === "io" ? json(t.cases) : Object.values(t.files ?? {}).join("\n");
 
 // error-recovery: the diagnosis (root cause vs real error) and the explanation (vs the patch and its run).
-// Step indices as in src/tasks/error-recovery/verify.ts: reproduction 0, diagnosis 1, patch 2, explanation 3, result 4.
 const errorRecovery: Builder = (rec: ErrorRecovery, c, { open, own }) => {
   const base = { record: rec.id, context: { "buggy code": rec.buggy_code, patch: rec.patch, tests: testsText(rec.tests), "the failing test named": rec.failing_test, "the error the trajectory claims": rec.claimed_error } };
-  const ran = { "reproduction (step 0)": said(c.steps[0]), "patch (step 2)": said(c.steps[2]), "run of the buggy code": json(c.observed.before), "run of the patched code": json(c.observed.after) };
+  const ran = {
+    [`reproduction (step ${STEP.reproduction})`]: said(c.steps[STEP.reproduction]),
+    [`patch (step ${STEP.patch})`]: said(c.steps[STEP.patch]),
+    "run of the buggy code": json(c.observed.before),
+    "run of the patched code": json(c.observed.after),
+  };
   const out: JudgeQuestionInput[] = [];
-  if (open(c, 1)) {
+  const { diagnosis, explanation } = STEP;
+  if (open(c, diagnosis)) {
     const where = `${rec.diagnosis.function}${rec.diagnosis.line ? ` line ${rec.diagnosis.line}` : ""}`;
-    out.push({ ...base, type: "root-cause", index: 1, name: c.steps[1]!.name, text: `${where}: ${rec.diagnosis.text}`, evidence: { ...ran, ...own(c, 1) }, restsOn: [0] });
+    out.push({ ...base, type: "root-cause", index: diagnosis, name: c.steps[diagnosis]!.name, text: `${where}: ${rec.diagnosis.text}`, evidence: { ...ran, ...own(c, diagnosis) }, restsOn: [STEP.reproduction] });
   }
-  if (open(c, 3)) out.push({ ...base, type: "explanation", index: 3, name: c.steps[3]!.name, text: rec.explanation, evidence: { ...ran, ...own(c, 3) }, restsOn: [2] });
+  if (open(c, explanation)) {
+    out.push({ ...base, type: "explanation", index: explanation, name: c.steps[explanation]!.name, text: rec.explanation, evidence: { ...ran, ...own(c, explanation) }, restsOn: [STEP.patch] });
+  }
   return out;
 };
 
@@ -51,11 +60,9 @@ const errorRecovery: Builder = (rec: ErrorRecovery, c, { open, own }) => {
 const errorRecoveryMulti: Builder = (rec: ErrorRecoveryMulti, c, { open, own }) => {
   const out: JudgeQuestionInput[] = [];
   const real = (c.observed.turns ?? []) as Array<{ turn: number; verdict: string; failing: string[] }>;
-  let i = 0;
+  const at = turnSteps(rec.turns);
   rec.turns.forEach((t, k) => {
-    const code = i++;
-    const feedback = i++;
-    const reflection = t.reflection !== undefined ? i++ : undefined;
+    const { code, feedback, reflection } = at[k]!;
     if (reflection === undefined || !open(c, reflection)) return;
     out.push({
       type: "reflection",
