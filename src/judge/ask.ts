@@ -41,19 +41,27 @@ function messages(q: JudgeQuestion, sample: number, samples: number, dir?: strin
   });
 }
 
+/** After this many requests in a row fail to reach the endpoint (after their retries), the judge stops asking. */
+export const UNREACHABLE_STREAK = 3;
+
+type Sample = { ok: true; reply: JudgeReply } | { ok: false; reason: string };
+
 // One sample: the validated reply, or the reason it failed (unreachable, invalid, off-quote after the re-ask).
-async function sampleOnce(llm: Llm, q: JudgeQuestion, i: number, k: number, dir?: string): Promise<{ ok: true; reply: JudgeReply } | { ok: false; reason: string }> {
+async function sampleOnce(llm: Llm, q: JudgeQuestion, i: number, k: number, dir?: string): Promise<Sample & { unreachable?: boolean }> {
   try {
     const r = await llm.complete({ purpose: `judge:${q.type}`, messages: messages(q, i, k, dir), schema: replySchema(q.type, q.text), schemaName: "judge_reply" });
     return { ok: true, reply: r.value };
   } catch (e) {
     if (!isVouchError(e) || (e.code !== "LLM_UNREACHABLE" && e.code !== "LLM_REPLY_INVALID")) throw e;
-    return { ok: false, reason: e.code === "LLM_REPLY_INVALID" ? `reply rejected: ${String(e.details.issues ?? e.message)}` : e.message };
+    if (e.code === "LLM_REPLY_INVALID") return { ok: false, reason: `reply rejected: ${String(e.details.issues ?? e.message)}` };
+    // a final 4xx other than a time-out (404: no such model or route) is this question's; 5xx and time-outs are the endpoint's
+    const status = String(e.details.status ?? "");
+    return { ok: false, reason: e.message, unreachable: !/^HTTP 4(?!08|29)/.test(status) };
   }
 }
 
 // The majority of k samples; a tie, or no valid sample, leaves the step without a label (and says why).
-export function majority(results: Array<{ ok: true; reply: JudgeReply } | { ok: false; reason: string }>): JudgeAnswer {
+export function majority(results: Sample[]): JudgeAnswer {
   const k = results.length;
   const valid = results.flatMap((r) => (r.ok ? [r.reply] : []));
   const failures = results.flatMap((r) => (r.ok ? [] : [r.reason]));
@@ -83,13 +91,23 @@ export function createStepJudge(opts: StepJudgeOptions): StepJudge {
   const samples = opts.samples ?? 1;
   const versions = QuestionType.options.map((t) => (opts.promptsDir ? loadPrompt(promptName(t), opts.promptsDir) : loadPrompt(promptName(t))).version);
   const key = createHash("sha256").update(JSON.stringify([opts.llm.model, versions, samples])).digest("hex").slice(0, 16);
+  // a dead endpoint must not hold a batch through every question's retries: after a streak of unreachable
+  // requests the judge answers at once, leaving the steps unverifiable with the reason
+  let streak = 0;
+  let gaveUp: string | undefined;
+  const sample = async (q: JudgeQuestion, i: number): Promise<Sample> => {
+    if (gaveUp) return { ok: false, reason: gaveUp };
+    const r = await sampleOnce(opts.llm, q, i, samples, opts.promptsDir);
+    if (r.ok || !r.unreachable) streak = 0;
+    else if (++streak >= UNREACHABLE_STREAK) gaveUp ??= `the judge stopped asking: the endpoint failed ${UNREACHABLE_STREAK} requests in a row (last: ${r.reason})`;
+    return r;
+  };
   return {
     model: opts.llm.model,
     key,
     samples,
     async ask(q) {
-      const results = await Promise.all(Array.from({ length: samples }, (_, i) => sampleOnce(opts.llm, q, i, samples, opts.promptsDir)));
-      return majority(results);
+      return majority(await Promise.all(Array.from({ length: samples }, (_, i) => sample(q, i))));
     },
   };
 }

@@ -182,6 +182,17 @@ describe("the judge stage on real trajectories", () => {
     await failing.close();
   });
 
+  it("a dead endpoint: after 3 unreachable requests the judge stops asking, and the steps say why", async () => {
+    const llm = createLlm({ baseUrl: "http://127.0.0.1:9/v1", model: MODEL, cacheDir: false, retryBaseMs: 1, maxRetries: 1, timeoutMs: 2000 });
+    const judge = createStepJudge({ llm });
+    const questions = jsonl(LABELLED).slice(0, 6).map((q) => JudgeQuestion.parse(q));
+    const answers = [];
+    for (const q of questions) answers.push(await judge.ask(q));
+    expect(answers.every((a) => !a.ok)).toBe(true);
+    expect(llm.usage().requests).toBe(6); // 3 questions x (1 try + 1 retry), then none
+    expect(answers.slice(3).map((a) => (a.ok ? "" : a.reason))).toEqual(Array(3).fill(expect.stringContaining("the judge stopped asking: the endpoint failed 3 requests in a row")));
+  });
+
   it("a re-run is served entirely from the cache, with the same labels", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "vouch-judge-cache-"));
     const ids = ["plan/mbpp-96-claims-sqrt", "plan/mbpp-167-bitlength-zero", "er-flaw-edits-tests", "er-flaw-patch-does-not-apply"];
