@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VOUCH := node bin/vouch.js
 
-.PHONY: install docker browser image demo demo-generate confusion test test-fast bench mutants typecheck clean
+.PHONY: install docker browser image demo demo-generate demo-judge confusion test test-fast bench mutants typecheck clean
 
 # npm dependencies (npm ci also compiles TypeScript to dist/ through the prepare script).
 node_modules/.installed: package.json package-lock.json
@@ -40,6 +40,11 @@ demo: image
 # the authored recordings of fixtures/llm/ (there is no model here); outputs under out/generated/.
 demo-generate: image
 	npx tsx scripts/demo-generate.ts
+
+# The judge stage end to end (judge-eval, verify --judge, math --judge, report) against a local endpoint replaying
+# the authored judge replies of fixtures/llm/judge-replies.jsonl; outputs under out/judge-demo/ (docs/judge.md).
+demo-judge: image
+	npx tsx scripts/demo-judge.ts
 
 # Every labelled trajectory fixture verified for real, then scored against its label (the confusion table).
 confusion: image

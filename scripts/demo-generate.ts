@@ -7,7 +7,7 @@ import { startFakeOpenAI } from "../test/support/fake-openai.js";
 
 const OUT = "out/generated";
 const recordings = readdirSync("fixtures/llm")
-  .filter((f) => f === "annotate.jsonl" || f.startsWith("generate-"))
+  .filter((f) => f === "annotate.jsonl" || f.startsWith("generate-") || f === "judge-generate.jsonl")
   .map((f) => `fixtures/llm/${f}`);
 
 // Runs one vouch command, its output on this terminal; exit codes above `okUpTo` stop the demo.
@@ -23,7 +23,8 @@ try {
   mkdirSync(OUT, { recursive: true });
   const env = { OPENAI_BASE_URL: server.url, VOUCH_MODEL: "recorded-replies", VOUCH_CACHE_DIR: `${OUT}/cache` };
   await vouch(["annotate", "fixtures/problems/problems.jsonl", "--out", `${OUT}/annotated.jsonl`], env);
-  await vouch(["generate", `${OUT}/annotated.jsonl`, "--task", "all", "--keep", "all", "--out", `${OUT}/trajectories.jsonl`], env);
+  // --judge: the steps execution leaves undecided are read by the judge (scripted replies: docs/judge.md)
+  await vouch(["generate", `${OUT}/annotated.jsonl`, "--task", "all", "--keep", "all", "--out", `${OUT}/trajectories.jsonl`, "--judge"], env);
   await vouch(["report", `${OUT}/trajectories.jsonl`, "--html", `${OUT}/report.html`, "--title", "Vouch: generated trajectories"], env);
   await vouch(["partition", `${OUT}/trajectories.jsonl`, "--out-dir", `${OUT}/curated`, "--curriculum"], env);
   console.log(`\nrequests sent to the recorded endpoint: ${server.requests()}`);

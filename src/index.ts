@@ -39,6 +39,12 @@ export { report, reportModel, ReportOptions, type ReportOptionsInput, type Repor
 export { readResults, latestResults, classifyResult, UnreadLine, type ResultEntry, type ResultItem } from "./report/results-file.js";
 export { failOnHits, type GateHit } from "./report/gate.js";
 export type { ReportModel } from "./report/html/model.js";
+export { createStepJudge, majority, type StepJudge, type JudgeAnswer } from "./judge/ask.js";
+export { trajectoryJudge } from "./judge/trajectory.js";
+export { mathJudge } from "./judge/math.js";
+export { judgeEval, formatJudgeEval, LabelledQuestion, type JudgeEvalReport } from "./judge/eval.js";
+export { JudgeQuestion, QuestionType } from "./judge/question.js";
+export { processScoreOf, DEFAULT_JUDGE_WEIGHT } from "./tasks/cascade.js";
 export { replay, type ReplayOptions } from "./replay/replay.js";
 export { ReplayResult, ReplayTurn, ReplayFeedback, ReplayVerdict, TurnVerdict, ReplayExpect, Transcript, ChatTurnMessage } from "./replay/schema.js";
 export { ReplaySummary, formatReplaySummary, replayExitCode } from "./replay/summary.js";

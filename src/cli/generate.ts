@@ -7,6 +7,8 @@ import { formatGenerateSummary, type GenerateSummary } from "../generate/summary
 import { createLlm } from "../llm/client.js";
 import { llmOptionsFromFlags } from "../llm/options.js";
 import { formatUsage } from "../llm/usage.js";
+import { judgeFromFlags } from "../judge/options.js";
+import { trajectoryJudge } from "../judge/trajectory.js";
 import { MiB } from "../sandbox/limits.js";
 import { parseFlags } from "./flags.js";
 import { createProgress, type Progress } from "./progress.js";
@@ -46,6 +48,7 @@ export async function generateCommand(input: string, raw: Record<string, unknown
   if (raw.task === undefined) throw new VouchError("USAGE", "--task is required: a kind, kinds separated by commas, or all");
   const f = parseFlags(GenerateFlags, raw);
   const llm = createLlm(llmOptionsFromFlags(raw));
+  const judged = judgeFromFlags(raw);
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const lines = countLines(input).catch(() => 0);
   let progress: Progress | undefined;
@@ -54,6 +57,7 @@ export async function generateCommand(input: string, raw: Record<string, unknown
     output: f.out,
     tasks: f.task[0] === "all" ? undefined : (f.task as TaskKind[]),
     llm,
+    ...(judged ? { judge: trajectoryJudge(judged.judge, judged.weight) } : {}),
     keep: f.keep,
     maxTurns: f.maxTurns,
     concurrency: f.concurrency,
@@ -69,7 +73,11 @@ export async function generateCommand(input: string, raw: Record<string, unknown
     onInvalid: (_line, error) => !process.stderr.isTTY && say(`invalid: ${error}`),
   });
   progress?.stop();
-  if (f.json) process.stdout.write(JSON.stringify(summary) + "\n");
-  else process.stdout.write(formatGenerateSummary(summary, summary.usage ? formatUsage(summary.usage).join("\n") : undefined) + "\n");
+  const judgeUsage = judged?.llm.usage();
+  if (f.json) process.stdout.write(JSON.stringify(judgeUsage ? { ...summary, judgeUsage } : summary) + "\n");
+  else {
+    const usage = [...(summary.usage ? formatUsage(summary.usage) : []), ...(judgeUsage ? ["judge:", ...formatUsage(judgeUsage)] : [])];
+    process.stdout.write(formatGenerateSummary(summary, usage.length ? usage.join("\n") : undefined) + "\n");
+  }
   return generateExitCode(summary);
 }

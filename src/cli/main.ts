@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { cac } from "cac";
 import { exitCodes, isVouchError } from "../core/errors.js";
 import { addLlmOptions } from "../llm/options.js";
+import { addJudgeOptions } from "../judge/options.js";
 import { closeAllProviders } from "../sandbox/docker/provider.js";
 
 const cli = cac("vouch");
@@ -15,7 +16,7 @@ function addSandboxOptions(cmd: Command): Command {
     .option("--memory-mb <mb>", "Memory limit per run", { default: 256 });
 }
 
-addSandboxOptions(
+addJudgeOptions(addLlmOptions(addSandboxOptions(
   cli
     .command("verify <input>", "Verify code records and trajectory records (JSONL) in sandboxes")
     .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "results.jsonl" })
@@ -29,12 +30,12 @@ addSandboxOptions(
     .option("--summary-md <file>", "Also write the summary as Markdown (for a CI job summary)")
     .option("--static-only", "Trajectories: schema and static stages only, no Docker (execution steps stay unverifiable)")
     .option("--json", "Print the summary as JSON, and no progress"),
-).action(async (input: string, o: Record<string, unknown>) => {
+))).action(async (input: string, o: Record<string, unknown>) => {
   const { verifyCommand } = await import("./verify.js");
   return verifyCommand(input, { ...o, cache: o.cache !== false });
 });
 
-addLlmOptions(
+addJudgeOptions(addLlmOptions(
   addSandboxOptions(
     cli
       .command("generate <problems>", "Generate trajectories for annotated problems with an LLM; verify each in sandboxes before writing it")
@@ -47,7 +48,7 @@ addLlmOptions(
       .option("--cache-dir <dir>", "Verification result cache directory (default ~/.cache/vouch/results)")
       .option("--json", "Print the summary as JSON, and no progress"),
   ),
-).action(async (input: string, o: Record<string, unknown>) => (await import("./generate.js")).generateCommand(input, { ...o, cache: o.cache !== false }));
+)).action(async (input: string, o: Record<string, unknown>) => (await import("./generate.js")).generateCommand(input, { ...o, cache: o.cache !== false }));
 
 addLlmOptions(
   cli
@@ -96,12 +97,12 @@ cli
   .option("--out <file>", "Merged output", { default: "results.jsonl" })
   .action(async (inputs: string[], o: Record<string, unknown>) => (await import("./merge.js")).mergeCommand(inputs, String(o.out)));
 
-cli
-  .command("math <input>", "Label the steps of math solutions (JSONL): first wrong step, final-answer verdict (offline)")
+addJudgeOptions(addLlmOptions(cli
+  .command("math <input>", "Label the steps of math solutions (JSONL): first wrong step, final-answer verdict (offline; --judge: an LLM on the undecided steps)")
   .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "math-results.jsonl" })
   .option("--shard <i/N>", "Evaluate only shard i of N")
   .option("--max-error-rate <r>", "Exit 1 when the share of solutions with an error step (0..1) is higher")
-  .option("--json", "Print the summary as JSON, and no progress")
+  .option("--json", "Print the summary as JSON, and no progress")))
   .action(async (input: string, o: Record<string, unknown>) => (await import("./math.js")).mathCommand(input, o));
 
 cli
@@ -110,6 +111,12 @@ cli
   .option("--mistakes", "List the records where the evaluator disagrees with the label")
   .option("--report <file>", "Also write the report as JSON")
   .action(async (input: string, o: Record<string, unknown>) => (await import("./math.js")).mathEvalCommand(input, o));
+
+addJudgeOptions(addLlmOptions(cli
+  .command("judge-eval <labelled>", "Calibrate the LLM judge on labelled steps (JSONL, docs/judge.md): agreement, precision and recall per question type")
+  .option("--json", "Print the report as JSON")
+  .option("--report <file>", "Also write the report as JSON")), false)
+  .action(async (input: string, o: Record<string, unknown>) => (await import("./judge-eval.js")).judgeEvalCommand(input, o));
 
 cli
   .command("partition <input>", "Split verified trajectories into sft / process / correction subsets, near-duplicates removed, with difficulty buckets")

@@ -6,6 +6,9 @@ import { parseShard } from "../dataset/jsonl-reader.js";
 import { formatMathSummary, math, type MathSummary } from "../math/batch.js";
 import { formatMathEval, mathEval } from "../math/metrics.js";
 import { createProgress, type Progress } from "./progress.js";
+import { judgeFromFlags } from "../judge/options.js";
+import { mathJudge } from "../judge/math.js";
+import { formatUsage } from "../llm/usage.js";
 
 // The flags of `vouch math`, coerced and checked once; a bad value is a USAGE error naming the flag.
 export const MathFlags = z.object({
@@ -30,8 +33,11 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);
+  const judged = judgeFromFlags(raw);
+  const judgedSteps: Record<string, number> = {};
   let progress: Progress | undefined;
   const summary = await math({
+    ...(judged ? { judge: mathJudge(judged.judge) } : {}),
     input,
     output: f.out,
     ...(shard ? { shard } : {}),
@@ -44,10 +50,19 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
       progress?.tick({ id: "", verdict: "invalid" });
       if (!process.stderr.isTTY) say(`invalid: ${error}`);
     },
-    onResult: (r) => progress?.tick({ id: r.id, verdict: r.first_error_step >= 0 ? "fail" : "pass" }),
+    onResult: (r) => {
+      progress?.tick({ id: r.id, verdict: r.first_error_step >= 0 ? "fail" : "pass" });
+      for (const s of r.steps) if (s.by === "judge") judgedSteps[s.label] = (judgedSteps[s.label] ?? 0) + 1;
+    },
   });
   progress?.stop();
-  process.stdout.write((f.json ? JSON.stringify(summary) : formatMathSummary(summary)) + "\n");
+  const judgeUsage = judged?.llm.usage();
+  if (f.json) process.stdout.write(JSON.stringify(judgeUsage ? { ...summary, judgeUsage } : summary) + "\n");
+  else {
+    // the judge's labels are in the step counts above; here they are counted apart
+    const apart = judged ? `judged steps (LLM judge ${judged.llm.model}, not offline checks): ${Object.entries(judgedSteps).map(([l, n]) => `${l} ${n}`).join(", ") || "none"}\n` : "";
+    process.stdout.write(formatMathSummary(summary) + "\n" + apart + (judgeUsage ? formatUsage(judgeUsage).join("\n") + "\n" : ""));
+  }
   return mathExitCode(summary, f.maxErrorRate);
 }
 

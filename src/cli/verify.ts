@@ -11,6 +11,9 @@ import { ErrorType } from "../core/taxonomy.js";
 import { latestResults } from "../report/results-file.js";
 import { junitXml, verifyJunit } from "../report/junit.js";
 import { failOnHits, formatGateHits, outputPassRate } from "../report/gate.js";
+import { judgeFromFlags } from "../judge/options.js";
+import { trajectoryJudge } from "../judge/trajectory.js";
+import { formatUsage } from "../llm/usage.js";
 
 // The flags of `vouch verify`, coerced and checked once; a bad value is a USAGE error naming the flag.
 export const VerifyFlags = z.object({
@@ -49,8 +52,10 @@ export async function verifyCommand(input: string, raw: Record<string, unknown>)
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);
+  const judged = judgeFromFlags(raw);
   let progress: Progress | undefined;
   const summary = await verify({
+    ...(judged ? { judge: trajectoryJudge(judged.judge, judged.weight) } : {}),
     input,
     output: f.out,
     concurrency: f.concurrency,
@@ -72,8 +77,9 @@ export async function verifyCommand(input: string, raw: Record<string, unknown>)
     onResult: (r) => progress?.tick({ id: r.id, verdict: r.verdict }),
   });
   progress?.stop();
-  if (f.json) process.stdout.write(JSON.stringify(summary) + "\n");
-  else process.stdout.write(formatSummaryText(summary) + "\n");
+  const judgeUsage = judged?.llm.usage();
+  if (f.json) process.stdout.write(JSON.stringify(judgeUsage ? { ...summary, judgeUsage } : summary) + "\n");
+  else process.stdout.write(formatSummaryText(summary) + "\n" + (judgeUsage ? formatUsage(judgeUsage).join("\n") + "\n" : ""));
   if (f.summaryMd) await writeFile(f.summaryMd, formatSummaryMarkdown(summary));
   const gated = f.junit || f.failOn.length || summary.resumed > 0 ? await reportOutput(f) : 0;
   // a resumed run is gated on the whole output, not on the records this run happened to verify

@@ -32,6 +32,12 @@ export const StepVerdict = z.object({
   errorType: ErrorType.optional(),
   /** Why: the real output, value, trace line or diff that supports the label. */
   evidence: z.string(),
+  /** Absent for the rule and execution stages; "judge" when an LLM judge labelled a step they left unverifiable. */
+  source: z.literal("judge").optional(),
+  /** The judge's model name (with source "judge"). */
+  model: z.string().optional(),
+  /** With source "judge": the share of the judge's samples that agreed with the label (1 with one sample). */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type StepVerdict = z.infer<typeof StepVerdict>;
 

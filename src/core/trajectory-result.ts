@@ -25,9 +25,9 @@ export const TrajectoryResult = z.object({
   verdict: TrajectoryVerdict,
   stages: z.array(StageOutcome),
   steps: z.array(StepVerdict),
-  /** Error types found, in the order of the steps that carry them. */
+  /** Error types found by rules and execution, in the order of the steps that carry them (judged steps apart). */
   errors: z.array(ErrorType),
-  /** Index of the first step labelled wrong, or -1. */
+  /** Index of the first step rules or execution labelled wrong, or -1 (a step the judge labelled wrong is not counted). */
   firstWrongStep: z.number().int().min(-1),
   /** Step-level score in [0,1]: correct 1, unverifiable 0.5, wrong 0, averaged; not only the final answer. */
   processScore: z.number().min(0).max(1),

@@ -79,3 +79,16 @@ describe("placeRecord", () => {
     expect(placeRecord({}, schema)).toMatchObject({ subsets: [], excluded: "schema failure: no step labels" });
   });
 });
+
+describe("steps labelled by the LLM judge", () => {
+  const judged = (s: StepVerdict): StepVerdict => ({ ...s, source: "judge", model: "m" });
+  it("keep a record out of sft when the judge finds a step wrong, and never make a step checked", () => {
+    const flagged = result("planning", [step(0, "chosen: sort", "unverifiable"), step(1, "code", "correct")], { firstWrongStep: -1, errors: [], verdict: "pass" });
+    flagged.steps[0] = judged({ ...flagged.steps[0]!, label: "wrong", errorType: "logical-leap" });
+    expect(placeRecord({}, flagged).why.sft).toBe("not a clean positive: the LLM judge finds a step wrong");
+    const read = result("implementation", [step(0, "design", "correct"), step(1, "implementation", "correct")]);
+    read.steps[0] = judged(read.steps[0]!);
+    expect(uncheckedSteps(read).map((s) => s.name)).toEqual(["design"]);
+    expect(placeRecord({}, read).subsets).not.toContain("sft");
+  });
+});

@@ -44,9 +44,10 @@ export interface Correction {
 
 const isProse = (kind: TaskKind, s: StepVerdict) => PROSE_STEPS[kind]?.test(`${s.name} | ${s.evidence}`) ?? false;
 
-// Checkable steps left unverifiable (why a passing record is not a clean positive), by name.
+// Checkable steps left unverifiable (why a passing record is not a clean positive), by name; a step only an LLM
+// judge labelled is still unchecked (a reading, not a check).
 export function uncheckedSteps(result: TrajectoryResult): StepVerdict[] {
-  return result.steps.filter((s) => s.label === "unverifiable" && !isProse(result.task, s));
+  return result.steps.filter((s) => (s.label === "unverifiable" || s.source === "judge") && !isProse(result.task, s));
 }
 
 // The correction of a record's first wrong step, or why there is none.
@@ -80,6 +81,7 @@ export function placeRecord(record: unknown, result: TrajectoryResult): Placemen
   const execute = result.stages.find((s) => s.stage === "execute");
   const unchecked = uncheckedSteps(result);
   if (result.verdict !== "pass" || result.firstWrongStep >= 0) why.sft = "not a positive: a step is wrong";
+  else if (result.steps.some((s) => s.source === "judge" && s.label === "wrong")) why.sft = "not a clean positive: the LLM judge finds a step wrong";
   else if (execute?.status !== "pass") why.sft = `not fully verified: the execute stage ${execute ? execute.status : "is missing"}`;
   else if (unchecked.length > 0) why.sft = "not fully verified: a checkable step stayed unverifiable";
   else subsets.push("sft");

@@ -7,6 +7,7 @@ import { TrajectoryResult } from "../core/trajectory-result.js";
 import { taskFor, TASKS } from "../tasks/registry.js";
 import type { BatchAggregator, TaskDefinition } from "../tasks/types.js";
 import { verifyTrajectory, type TrajectoryContext } from "../tasks/verify-trajectory.js";
+import type { TrajectoryJudge } from "../tasks/types.js";
 import { TaskExec } from "./task-exec.js";
 import { VouchError } from "../core/errors.js";
 import type { VerifyResult } from "../core/result.js";
@@ -34,6 +35,8 @@ export interface VerifyOptions {
   provider?: SandboxProvider;
   /** Only the schema and static stages of trajectories: no Docker; plain code records are refused. */
   staticOnly?: boolean;
+  /** The judge stage of trajectories (src/judge); absent: skipped. */
+  judge?: TrajectoryJudge;
   onResult?: (r: VerifyResult | TrajectoryResult) => void;
   onInvalid?: (line: number, error: string) => void;
   onStart?: (info: { image: string; resumed: number }) => void;
@@ -99,6 +102,7 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
       ...(sandboxes?.imageDigest ? { imageDigest: sandboxes.imageDigest } : {}),
       limits,
       ...(cacheDir ? { cache: new ResultCache(cacheDir, TrajectoryResult) } : {}),
+      ...(opts.judge ? { judge: opts.judge } : {}),
     };
     const out = writer;
     const name = basename(opts.input);

@@ -14,6 +14,7 @@ import type { Isolation, SandboxProvider } from "../sandbox/types.js";
 import type { GenerationContext, GenerationSpec } from "../tasks/generation.js";
 import { GENERATORS } from "../tasks/generators.js";
 import type { TrajectoryContext } from "../tasks/verify-trajectory.js";
+import type { TrajectoryJudge } from "../tasks/types.js";
 import { readProblems } from "./read-annotated.js";
 import { SeedRuns } from "./seed-bugs.js";
 import { donePairs, keeps, runPair, type Keep, type PairOutcome } from "./run-pair.js";
@@ -27,6 +28,8 @@ export interface GenerateOptions {
   /** The kinds to generate; every kind with a generator when omitted. */
   tasks?: TaskKind[];
   llm: Llm;
+  /** The judge stage of every verification (src/judge); absent: skipped. */
+  judge?: TrajectoryJudge;
   keep?: Keep;
   /** Most turns of a repair conversation, the first attempt included. */
   maxTurns?: number;
@@ -96,6 +99,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
       ...(sandboxes.imageDigest ? { imageDigest: sandboxes.imageDigest } : {}),
       limits,
       ...(cacheDir ? { cache: new ResultCache(cacheDir, TrajectoryResult) } : {}),
+      ...(opts.judge ? { judge: opts.judge } : {}),
     };
     const gctx: GenerationContext = { llm: opts.llm, exec, modules, maxTurns: opts.maxTurns ?? DEFAULT_MAX_TURNS, seedRuns: new SeedRuns(), ...(opts.log ? { log: opts.log } : {}) };
     let stopping = false;

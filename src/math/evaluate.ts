@@ -40,7 +40,7 @@ export async function evaluateRecord(input: MathRecord, opts: EvaluateOptions = 
     if (step.label !== "unverifiable" && step.label !== "unparseable") continue;
     try {
       const v = await opts.judge(texts[step.index]!, { id: record.id, problem: record.problem, steps: texts, index: step.index, offline: { ...step } });
-      if (v) Object.assign(step, { label: v.label, evidence: v.evidence, by: "judge" as const });
+      if (v) Object.assign(step, { label: v.label, evidence: v.evidence, by: "judge" as const }, v.model ? { model: v.model } : {}, v.confidence !== undefined ? { confidence: v.confidence } : {});
     } catch (e) {
       step.evidence += ` (judge failed: ${(e as Error).message})`;
     }

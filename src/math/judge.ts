@@ -14,6 +14,10 @@ export interface JudgeContext {
 export interface JudgeVerdict {
   label: MathLabel;
   evidence: string;
+  /** The judge's model name, kept on the step. */
+  model?: string;
+  /** Share of the judge's samples that agree (1 with one sample). */
+  confidence?: number;
 }
 
 /**

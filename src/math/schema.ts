@@ -81,6 +81,9 @@ export const StepResult = z.object({
   evidence: z.string(),
   /** Who decided an otherwise unverifiable step: absent for the offline checks, "judge" for the optional judge. */
   by: z.literal("judge").optional(),
+  /** With by "judge": the judge's model and its samples' agreement. */
+  model: z.string().optional(),
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type StepResult = z.infer<typeof StepResult>;
 

@@ -14,7 +14,7 @@ export function failOnHits(entries: Iterable<ResultEntry>, gated: readonly Error
   const hits: GateHit[] = [];
   for (const e of entries) {
     if (e.kind !== "trajectory") continue;
-    const steps = e.result.steps.filter((s) => s.label === "wrong" && s.errorType && want.has(s.errorType));
+    const steps = e.result.steps.filter((s) => s.label === "wrong" && !s.source && s.errorType && want.has(s.errorType)); // a judged step gates nothing
     if (steps.length === 0) continue;
     hits.push({ id: e.result.id, errorTypes: [...new Set(steps.map((s) => s.errorType!))], firstStep: steps[0]!.index });
   }

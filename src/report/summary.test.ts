@@ -205,3 +205,23 @@ describe("Markdown summary for a CI job page", () => {
     ]);
   });
 });
+
+describe("judged steps in the summary", () => {
+  it("are counted apart from the executed labels, with replies ignored and steps left", () => {
+    const b = new SummaryBuilder();
+    b.add({
+      id: "j", task: "planning", verdict: "pass", errors: ["logical-leap"], firstWrongStep: 1, processScore: 0.667, durationMs: 1, cached: false, image: "", key: "j",
+      steps: [
+        { index: 0, name: "a", label: "correct", evidence: "ran" },
+        { index: 1, name: "b", label: "wrong", errorType: "logical-leap", evidence: "judge (m): no", source: "judge", model: "m" },
+        { index: 2, name: "c", label: "unverifiable", evidence: "judge failed" },
+      ],
+      stages: [{ stage: "judge", status: "fail", durationMs: 1, findings: ["step 2 (c): left unverifiable: judge failed: timed out", "step 0 (a): judge reply ignored: already labelled"] }],
+    });
+    const s = b.finish(1);
+    expect(s.trajectories!.errorTypes).toEqual({});
+    expect(s.trajectories!.judged).toEqual({ correct: 0, wrong: 1, ignored: 1, left: 1, errorTypes: { "logical-leap": 1 }, models: ["m"] });
+    expect(formatSummaryText(s)).toContain("judged steps (LLM judge m, not executed): correct 0, wrong 1 (logical-leap 1), replies ignored (contradicting execution) 1, left unverifiable 1");
+    expect(formatSummaryMarkdown(s)).toContain("judged steps (LLM judge m");
+  });
+});

@@ -19,6 +19,19 @@ export type TopFailure = z.infer<typeof TopFailure>;
 
 const TOP_FAILURES = 10;
 
+// The judge's share of a batch: steps it labelled, replies ignored for contradicting execution, steps it left.
+export const JudgedSummary = z.object({
+  correct: z.number().int().nonnegative(),
+  wrong: z.number().int().nonnegative(),
+  /** Replies refused: they contradicted execution or an earlier stage. */
+  ignored: z.number().int().nonnegative(),
+  /** Steps asked about and left unverifiable (judge failed, reply invalid or off-quote, samples split). */
+  left: z.number().int().nonnegative(),
+  errorTypes: z.record(z.string(), z.number().int()),
+  models: z.array(z.string()),
+});
+export type JudgedSummary = z.infer<typeof JudgedSummary>;
+
 // What the trajectory records of a batch gave: per kind, error types, process scores, batch-level checks.
 export const TrajectorySummary = z.object({
   byTask: z.record(z.string(), z.object({ pass: z.number().int(), fail: z.number().int(), "infra-error": z.number().int(), meanProcessScore: z.number() })),
@@ -30,6 +43,8 @@ export const TrajectorySummary = z.object({
   hallucinatedSteps: z.number().int().nonnegative().optional(),
   /** The failed trajectories with the lowest process scores, each with its first wrong step. */
   failures: z.array(TopFailure).optional(),
+  /** Steps the LLM judge labelled (kept apart from the rule and execution labels above), when a judge ran. */
+  judged: JudgedSummary.optional(),
 });
 export type TrajectorySummary = z.infer<typeof TrajectorySummary>;
 
@@ -88,9 +103,11 @@ export class SummaryBuilder {
     if (r.verdict === "infra-error") return;
     this.scoreSums[r.task] = (this.scoreSums[r.task] ?? 0) + r.processScore;
     k.meanProcessScore = round(this.scoreSums[r.task]! / (k.pass + k.fail), 3);
-    for (const e of r.errors) t.errorTypes[e] = (t.errorTypes[e] ?? 0) + 1;
+    // rule and execution labels here; the judge's apart (addJudged)
+    for (const e of r.errors) if (!judgedOnly(r, e)) t.errorTypes[e] = (t.errorTypes[e] ?? 0) + 1;
     if (r.firstWrongStep >= 0) t.firstWrongStep[r.firstWrongStep] = (t.firstWrongStep[r.firstWrongStep] ?? 0) + 1;
-    t.hallucinatedSteps = (t.hallucinatedSteps ?? 0) + r.steps.filter((x) => x.label === "wrong" && x.errorType === "hallucinated-step").length;
+    t.hallucinatedSteps = (t.hallucinatedSteps ?? 0) + r.steps.filter((x) => x.label === "wrong" && x.errorType === "hallucinated-step" && !x.source).length;
+    addJudged(t, r);
     if (r.verdict === "fail") this.keepFailure(t, r);
   }
 
@@ -142,6 +159,35 @@ export class SummaryBuilder {
   }
 }
 
+// Whether an error type of a result is carried only by steps the judge labelled.
+function judgedOnly(r: TrajectoryResult, e: string): boolean {
+  const carriers = r.steps.filter((x) => x.errorType === e && x.label === "wrong");
+  return carriers.length > 0 && carriers.every((x) => x.source === "judge");
+}
+
+// Adds a result's judge stage to the batch's judged counts (nothing when the judge did not run on it).
+function addJudged(t: TrajectorySummary, r: TrajectoryResult): void {
+  const stage = r.stages.find((s) => s.stage === "judge" && s.status !== "skipped");
+  const steps = r.steps.filter((s) => s.source === "judge");
+  if (!stage && !steps.length) return;
+  const j = (t.judged ??= { correct: 0, wrong: 0, ignored: 0, left: 0, errorTypes: {}, models: [] });
+  for (const s of steps) {
+    j[s.label === "wrong" ? "wrong" : "correct"]++;
+    if (s.label === "wrong" && s.errorType) j.errorTypes[s.errorType] = (j.errorTypes[s.errorType] ?? 0) + 1;
+    if (s.model && !j.models.includes(s.model)) j.models.push(s.model);
+  }
+  for (const f of stage?.findings ?? []) {
+    if (f.includes(": judge reply ignored: ")) j.ignored++;
+    else if (f.includes(": left unverifiable: ")) j.left++;
+  }
+}
+
+// The judged-steps line of the summaries (kept apart from the executed labels).
+export function judgedLine(j: JudgedSummary): string {
+  const types = Object.entries(j.errorTypes).map(([e, n]) => `${e} ${n}`).join(", ");
+  return `judged steps (LLM judge ${j.models.join(", ") || "-"}, not executed): correct ${j.correct}, wrong ${j.wrong}${types ? ` (${types})` : ""}, replies ignored (contradicting execution) ${j.ignored}, left unverifiable ${j.left}`;
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const rate = (x: number) => (x >= 1 || x === 0 ? x.toFixed(1) : x.toFixed(2));
 const nonZero = (s: BatchSummary) => Verdict.options.filter((v) => s.byVerdict[v] > 0).map((v) => [v, s.byVerdict[v]] as const);
@@ -180,6 +226,7 @@ function trajectoryLines(t: TrajectorySummary): string[] {
   }
   const errors = ErrorType.options.filter((e) => t.errorTypes[e]).map((e) => `${e} ${t.errorTypes[e]}`);
   if (errors.length) out.push(`  error types: ${errors.join(", ")}`);
+  if (t.judged) out.push(`  ${judgedLine(t.judged)}`);
   for (const [kind, b] of Object.entries(t.batch)) for (const l of b.lines) out.push(`  ${kind}: ${l}`);
   return out;
 }
@@ -238,6 +285,7 @@ export function formatSummaryMarkdown(s: BatchSummary): string {
     }
     const errors = ErrorType.options.filter((e) => t.errorTypes[e]);
     if (errors.length) out.push("", "| error type | trajectories |", "|---|---:|", ...errors.map((e) => `| ${e} | ${t.errorTypes[e]} |`));
+    if (t.judged) out.push("", `**${judgedLine(t.judged)}**`);
     for (const [kind, b] of Object.entries(t.batch)) out.push("", `**${kind}**`, "", ...b.lines.map((l) => `- ${l}`));
     if (t.failures?.length) out.push("", ...failureTable(t.failures));
   }

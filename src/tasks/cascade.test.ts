@@ -3,7 +3,7 @@ import { z } from "zod";
 import { VouchError } from "../core/errors.js";
 import { SandboxLimits } from "../sandbox/limits.js";
 import { Cascade, HardStop } from "./cascade.js";
-import { defineTask } from "./types.js";
+import { defineTask, type TrajectoryJudge } from "./types.js";
 import { verifyTrajectory } from "./verify-trajectory.js";
 
 describe("Cascade", () => {
@@ -82,5 +82,36 @@ describe("verifyTrajectory", () => {
     expect(r.stages[0]).toMatchObject({ stage: "schema", status: "fail" });
     expect(r.stages[0]!.findings.join(" ")).toMatch(/claim: .*expected string/);
     expect(r.stages[0]!.findings.join(" ")).toMatch(/steps: /);
+  });
+});
+
+// The judge stage's wiring, with a judge written out here (the LLM judge itself: src/judge/judge.test.ts).
+describe("verifyTrajectory: the judge stage", () => {
+  const noRun = defineTask({ ...toy, execute: undefined });
+  const judge = (label: "correct" | "wrong"): TrajectoryJudge => ({
+    key: `toy-${label}`,
+    weight: 0.5,
+    judge: async (_kind, _rec, c) => {
+      c.steps.forEach((s, i) => s.label === "unverifiable" && c.judged(i, { label, ...(label === "wrong" ? { errorType: "logical-leap" as const } : {}), evidence: "read", model: "m" }));
+    },
+  });
+  const rec = { id: "j1", task: "planning", claim: "yes", steps: ["s0", "s1"] } as { id: string };
+
+  it("labels what is left unverifiable, weighted in the score; a judged wrong step does not fail the verdict", async () => {
+    const r = await verifyTrajectory(noRun, rec, { ...ctx, judge: judge("wrong") });
+    expect(r.stages.map((s) => `${s.stage}:${s.status}`)).toEqual(["schema:pass", "static:pass", "execute:skipped", "judge:fail"]);
+    expect(r.steps[1]).toMatchObject({ label: "wrong", source: "judge", model: "m", errorType: "logical-leap" });
+    expect(r.verdict).toBe("pass");
+    expect(r.processScore).toBe(0.667); // (1 + 0.5 * 0) / 1.5
+    expect(r).toMatchObject({ firstWrongStep: -1, errors: [] }); // the judge's labels stay on its steps
+  });
+
+  it("is skipped when execution could run but did not (static only), and keyed apart in the result cache", async () => {
+    const r = await verifyTrajectory(toy, rec, { ...ctx, judge: judge("correct") });
+    expect(r.stages.at(-1)).toMatchObject({ stage: "judge", status: "skipped", findings: [expect.stringContaining("static only")] });
+    expect(r.steps[1]!.label).toBe("unverifiable");
+    const a = await verifyTrajectory(noRun, rec, { ...ctx, judge: judge("correct") });
+    const b = await verifyTrajectory(noRun, rec, ctx);
+    expect(a.key).not.toBe(b.key);
   });
 });

@@ -1,6 +1,20 @@
 import { isVouchError } from "../core/errors.js";
 import type { StageName, StageOutcome, StepVerdict, ErrorType } from "../core/taxonomy.js";
 
+/** The weight of a judged step in the process score when none is given: half an executed one. */
+export const DEFAULT_JUDGE_WEIGHT = 0.5;
+
+// What the judge said about one step.
+export interface JudgedLabel {
+  label: "correct" | "wrong";
+  errorType?: ErrorType;
+  evidence: string;
+  model: string;
+  confidence?: number;
+  /** Steps this one rests on: a "correct" is refused when one of them was found wrong by rules or execution. */
+  restsOn?: readonly number[];
+}
+
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 // Thrown inside a stage to stop the cascade: the sample failed hard (nothing later can be checked).
@@ -56,6 +70,34 @@ export class Cascade {
     if (s.label === "unverifiable") s.evidence = evidence;
   }
 
+  /**
+   * Puts the judge's label on a step the earlier stages left unverifiable; returns why it was refused otherwise.
+   * The judge never overrides a decided step, and never calls correct a step that rests on a step found wrong.
+   */
+  judged(index: number, j: JudgedLabel): string | undefined {
+    const s = this.step(index);
+    const refused = (why: string) => {
+      this.findings.push(`step ${index} (${s.name}): judge reply ignored: ${why}`);
+      return why;
+    };
+    if (s.label !== "unverifiable" || s.source) return refused(`the earlier stages already labelled it ${s.label} (${s.evidence})`);
+    const broken = j.label === "correct" ? j.restsOn?.find((i) => this.steps[i]?.label === "wrong" && !this.steps[i]?.source) : undefined;
+    if (broken !== undefined) {
+      const b = this.steps[broken]!;
+      const why = refused(`the judge (${j.model}) says correct, which contradicts execution: step ${broken} (${b.name}), which this step rests on, is wrong (${b.evidence})`);
+      s.evidence += `; ${why}`;
+      return why;
+    }
+    const before = s.evidence;
+    Object.assign(s, { label: j.label, evidence: `judge (${j.model}): ${j.evidence} [earlier stages: ${before}]`, source: "judge" as const, model: j.model });
+    if (j.label === "wrong") {
+      s.errorType = j.errorType ?? "logical-leap";
+      this.findings.push(`step ${index} (${s.name}): ${s.errorType} (judge ${j.model}): ${j.evidence}`);
+    }
+    if (j.confidence !== undefined) s.confidence = j.confidence;
+    return undefined;
+  }
+
   /** A finding of the current stage that is not a step label (a measurement, a note). */
   note(line: string): void {
     this.findings.push(line);
@@ -98,21 +140,35 @@ export class Cascade {
     return this.steps.filter((s) => s.label === "wrong").length;
   }
 
+  /** The first step rules or execution found wrong (a judged step is a reading, kept apart: see its source). */
   get firstWrongStep(): number {
-    return this.steps.findIndex((s) => s.label === "wrong");
+    return this.steps.findIndex((s) => s.label === "wrong" && !s.source);
   }
 
-  /** Error types in step order, each once. */
+  /** Error types of the rule and execution labels in step order, each once (the judge's are on its steps). */
   get errors(): ErrorType[] {
     const out: ErrorType[] = [];
-    for (const s of this.steps) if (s.errorType && !out.includes(s.errorType)) out.push(s.errorType);
+    for (const s of this.steps) if (s.errorType && !s.source && !out.includes(s.errorType)) out.push(s.errorType);
     return out;
   }
 
-  /** Correct 1, unverifiable 0.5, wrong 0, averaged over the steps; 0 for a trajectory with no steps. */
+  /** The process score with judged steps at the default weight (see processScoreOf). */
   get processScore(): number {
-    if (this.steps.length === 0) return 0;
-    const credit = this.steps.reduce((a, s) => a + (s.label === "correct" ? 1 : s.label === "unverifiable" ? 0.5 : 0), 0);
-    return Math.round((credit / this.steps.length) * 1000) / 1000;
+    return processScoreOf(this.steps);
   }
+}
+
+/**
+ * Correct 1, unverifiable 0.5, wrong 0, averaged over the steps; a step labelled by the judge counts with
+ * `judgeWeight` (in [0,1]) where a step labelled by rules or execution counts 1. 0 for no steps.
+ */
+export function processScoreOf(steps: readonly StepVerdict[], judgeWeight: number = DEFAULT_JUDGE_WEIGHT): number {
+  let credit = 0;
+  let weight = 0;
+  for (const s of steps) {
+    const w = s.source === "judge" ? judgeWeight : 1;
+    credit += w * (s.label === "correct" ? 1 : s.label === "unverifiable" ? 0.5 : 0);
+    weight += w;
+  }
+  return weight === 0 ? 0 : Math.round((credit / weight) * 1000) / 1000;
 }

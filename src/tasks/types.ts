@@ -10,6 +10,15 @@ export interface TaskContext {
   modules: ReadonlySet<string>;
 }
 
+// The judge stage (src/judge): labels the steps rules and execution left unverifiable, on the cascade.
+export interface TrajectoryJudge {
+  /** Who judges (model, prompt versions, samples): part of the result cache key. */
+  readonly key: string;
+  /** The weight of a judged step in the process score (an executed one weighs 1). */
+  readonly weight: number;
+  judge(kind: TaskKind, rec: unknown, c: Cascade): Promise<void>;
+}
+
 export type ExecContext = TaskContext & { exec: TaskExec };
 
 // Facts about a whole batch (e.g. difficulty calibration), fed every result of the kind.

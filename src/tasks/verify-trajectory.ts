@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { TrajectoryResult } from "../core/trajectory-result.js";
 import { dotPath } from "../dataset/jsonl-reader.js";
 import { cacheKey, type ResultCache } from "../exec/result-cache.js";
-import { Cascade } from "./cascade.js";
-import type { TaskContext, TaskDefinition } from "./types.js";
+import { Cascade, processScoreOf } from "./cascade.js";
+import type { TaskContext, TaskDefinition, TrajectoryJudge } from "./types.js";
 
 export interface TrajectoryContext extends TaskContext {
   image: string;
@@ -11,6 +11,8 @@ export interface TrajectoryContext extends TaskContext {
   imageDigest?: string;
   limits: unknown;
   cache?: ResultCache<TrajectoryResult>;
+  /** The judge stage; absent: skipped ("no LLM endpoint configured"). */
+  judge?: TrajectoryJudge;
 }
 
 // Bumped when a verifier changes what it concludes.
@@ -21,7 +23,7 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 // The content key of a trajectory's verification (the record as given, the image, the limits, the mode).
 export function trajectoryKey(def: TaskDefinition<unknown>, raw: unknown, ctx: TrajectoryContext): string {
   const v = [VERIFIER_VERSION, def.kind, def.version ?? 1];
-  return cacheKey({ v, image: ctx.imageDigest ?? ctx.image, raw, limits: ctx.limits, exec: Boolean(ctx.exec) });
+  return cacheKey({ v, image: ctx.imageDigest ?? ctx.image, raw, limits: ctx.limits, exec: Boolean(ctx.exec), ...(ctx.judge ? { judge: ctx.judge.key } : {}) });
 }
 
 // A record that failed its schema: the cascade's first stage failed, nothing else ran.
@@ -49,6 +51,16 @@ function schemaFailure<T>(def: TaskDefinition<T>, id: string, error: z.ZodError,
   };
 }
 
+// The judge stage: only after execution gathered its evidence (or for a kind that runs nothing), only on what
+// is left unverifiable; a failing judge leaves its steps unverifiable with the reason (src/judge).
+async function judgeStage<T>(def: TaskDefinition<T>, rec: T, c: Cascade, ctx: TrajectoryContext): Promise<void> {
+  const judge = ctx.judge;
+  if (!judge) return c.skip("judge", "no LLM endpoint configured");
+  if (def.execute && !ctx.exec) return c.skip("judge", "static only: the judge reads the evidence of execution, and nothing ran");
+  if (!c.steps.some((s) => s.label === "unverifiable")) return c.skip("judge", "every step was decided by rules or execution");
+  await c.stage("judge", () => judge.judge(def.kind, rec, c));
+}
+
 // Runs the cascade on one trajectory record: schema, static, execute (when a sandbox is at hand), judge.
 // Never throws for the record's faults; a sandbox failure gives verdict infra-error.
 export async function verifyTrajectory<T>(def: TaskDefinition<T>, raw: { id: string }, ctx: TrajectoryContext): Promise<TrajectoryResult> {
@@ -66,8 +78,9 @@ export async function verifyTrajectory<T>(def: TaskDefinition<T>, raw: { id: str
   if (!def.execute) c.skip("execute", "nothing in this kind runs code");
   else if (!exec) c.skip("execute", "static only: no sandbox (steps that need a run stay unverifiable)");
   else await c.stage("execute", () => def.execute!(rec, c, { ...ctx, exec }));
-  c.skip("judge", "no LLM endpoint configured");
-  const failed = c.firstWrongStep >= 0 || c.stages.some((s) => s.status === "fail");
+  await judgeStage(def, rec, c, ctx);
+  // a judge's reading is not a check: the verdict rests on rules and execution; judged labels count in the score
+  const failed = c.firstWrongStep >= 0 || c.stages.some((s) => s.status === "fail" && s.stage !== "judge");
   const result: TrajectoryResult = {
     id: raw.id,
     task: def.kind,
@@ -76,7 +89,7 @@ export async function verifyTrajectory<T>(def: TaskDefinition<T>, raw: { id: str
     steps: c.steps,
     errors: c.errors,
     firstWrongStep: c.firstWrongStep,
-    processScore: c.processScore,
+    processScore: processScoreOf(c.steps, ctx.judge?.weight),
     ...(Object.keys(c.observed).length ? { observed: c.observed } : {}),
     ...(c.infraError ? { message: `sandbox failed, not the trajectory: ${c.infraError}` } : {}),
     durationMs: round(performance.now() - t0),

@@ -130,7 +130,7 @@ export const CLIENT_JS = String.raw`
       return el("tr", { class: st.index === s.firstWrongStep ? "first-wrong" : "", "data-step": String(st.index) }, [
         el("td", { class: "n", text: String(st.index) }),
         el("td", { text: st.name }),
-        el("td", {}, [el("span", { class: "l-" + st.label, text: st.label })]),
+        el("td", {}, [el("span", { class: "l-" + st.label, text: st.label })].concat(st.source === "judge" ? [el("span", { class: "badge judged", title: "labelled by an LLM judge, not executed", text: "judge " + (st.model || "") + (st.confidence !== undefined && st.confidence < 1 ? " " + st.confidence.toFixed(2) : "") })] : [])),
         el("td", { class: "err", text: st.errorType || "" }),
         el("td", { class: "evidence", text: st.evidence })
       ]);

@@ -80,3 +80,19 @@ describe("page escaping", () => {
     expect(esc(`<a href="x">'&`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;");
   });
 });
+
+describe("judged steps in the report model", () => {
+  it("are listed apart, wrong first, and left out of the error types and hallucinated steps", () => {
+    const r = {
+      id: "j", task: "planning" as const, verdict: "pass" as const, stages: [], errors: ["hallucinated-step" as const], firstWrongStep: 1, processScore: 0.667, durationMs: 1, cached: false, image: "", key: "j",
+      steps: [
+        { index: 0, name: "a", label: "correct" as const, evidence: "judge (m): fine", source: "judge" as const, model: "m", confidence: 1 },
+        { index: 1, name: "b", label: "wrong" as const, errorType: "hallucinated-step" as const, evidence: "judge (m): invented", source: "judge" as const, model: "m", confidence: 0.667 },
+      ],
+    };
+    const m = buildModel({ entries: [{ kind: "trajectory", line: 1, result: r }], unread: [] });
+    expect(m.errorTypes).toEqual([]);
+    expect(m.totals.hallucinatedSteps).toBe(0);
+    expect(m.judged.map((j) => [j.index, j.label, j.model, j.confidence])).toEqual([[1, "wrong", "m", 0.667], [0, "correct", "m", 1]]);
+  });
+});

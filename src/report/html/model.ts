@@ -29,6 +29,8 @@ export interface ReportModel {
   infraErrors: { id: string; kind: string; message: string }[];
   unread: UnreadLine[];
   samples: Sample[];
+  /** Steps labelled by the LLM judge, kept apart from the executed labels (empty when no judge ran). */
+  judged: { id: string; kind: string; index: number; name: string; label: string; errorType: string; model: string; confidence: number | null; evidence: string }[];
 }
 
 export interface ModelInput {
@@ -79,8 +81,10 @@ function errorTypes(trajs: TrajectoryResult[]): ReportModel["errorTypes"] {
   const t: Record<string, number> = {};
   const s: Record<string, number> = {};
   for (const r of trajs) {
-    for (const e of new Set(r.errors)) t[e] = (t[e] ?? 0) + 1;
-    for (const st of r.steps) if (st.label === "wrong" && st.errorType) s[st.errorType] = (s[st.errorType] ?? 0) + 1;
+    // the judge's labels are shown apart (judgedSteps): only rule and execution labels here
+    const executed = r.steps.filter((st) => st.label === "wrong" && st.errorType && !st.source);
+    for (const e of new Set(executed.map((st) => st.errorType!))) t[e] = (t[e] ?? 0) + 1;
+    for (const st of executed) s[st.errorType!] = (s[st.errorType!] ?? 0) + 1;
   }
   return ErrorType.options.filter((e) => t[e] || s[e]).map((e) => ({ type: e, trajectories: t[e] ?? 0, steps: s[e] ?? 0 }));
 }
@@ -148,7 +152,7 @@ export function buildModel(input: ModelInput): ReportModel {
       infraErrors: infra.length,
       unread: unread.length,
       passRate: rate(pass, fail),
-      hallucinatedSteps: graded.reduce((a, r) => a + r.steps.filter((s) => s.errorType === "hallucinated-step" && s.label === "wrong").length, 0),
+      hallucinatedSteps: graded.reduce((a, r) => a + r.steps.filter((s) => s.errorType === "hallucinated-step" && s.label === "wrong" && !s.source).length, 0),
     },
     byKind,
     codeVerdicts,
@@ -160,5 +164,16 @@ export function buildModel(input: ModelInput): ReportModel {
     infraErrors: infra.map((s) => ({ id: s.id, kind: s.kind, message: s.message ?? "" })),
     unread,
     samples,
+    judged: judgedSteps(graded),
   };
+}
+
+// Every step the judge labelled, wrong ones first.
+function judgedSteps(trajs: TrajectoryResult[]): ReportModel["judged"] {
+  const out = trajs.flatMap((r) =>
+    r.steps
+      .filter((s) => s.source === "judge")
+      .map((s) => ({ id: r.id, kind: r.task, index: s.index, name: s.name, label: s.label, errorType: s.errorType ?? "", model: s.model ?? "", confidence: s.confidence ?? null, evidence: s.evidence })),
+  );
+  return out.sort((a, b) => Number(b.label === "wrong") - Number(a.label === "wrong"));
 }

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { CLIENT_JS } from "./client-script.js";
 import { esc, scriptBody, scriptJson } from "./escape.js";
 import type { ReportModel } from "./model.js";
-import { apartSection, difficultySection, errorsSection, firstWrongSection, kindsSection, samplesSection, scoresSection, slowestSection, totalsSection } from "./sections.js";
+import { apartSection, difficultySection, errorsSection, firstWrongSection, judgedSection, kindsSection, samplesSection, scoresSection, slowestSection, totalsSection } from "./sections.js";
 import { STYLES } from "./styles.js";
 
 // Chart.js's UMD bundle from node_modules, read at report time so the page needs no network to draw.
@@ -33,6 +33,7 @@ export function renderHtml(m: ReportModel, chartJs: string, generatedAt = new Da
 ${totalsSection(m)}
 ${kindsSection(m)}
 ${errorsSection(m)}
+${judgedSection(m)}
 ${scoresSection(m)}
 ${difficultySection(m)}
 ${firstWrongSection(m)}

@@ -104,3 +104,20 @@ export function samplesSection(m: ReportModel): string {
   return `<section id="samples-section" data-testid="section-samples"><h2>Samples</h2><p class="note">click a row for the claim, the evidence and every step's label</p>${controls}${head}</section>
 <div id="drill" data-testid="drilldown" hidden><div class="drill-head"><h2 id="drill-title"></h2><button id="drill-close" data-testid="drill-close">close</button></div><div id="drill-body"></div></div>`;
 }
+
+// The steps the LLM judge labelled: apart from the executed labels, with the model and the samples' agreement.
+export function judgedSection(m: ReportModel): string {
+  if (!m.judged.length) return "";
+  const rows = m.judged.map((j) => [
+    `<code>${esc(j.id)}</code>`,
+    esc(j.kind),
+    `${j.index}: ${esc(j.name)}`,
+    `<span class="l-${esc(j.label)}">${esc(j.label)}</span>`,
+    esc(j.errorType),
+    esc(j.model),
+    j.confidence === null ? "-" : j.confidence.toFixed(2),
+    `<span class="evidence">${esc(j.evidence)}</span>`,
+  ]);
+  const note = `<p class="note" data-testid="judged-note">${m.judged.length} step(s) labelled by an LLM judge, not by rules or execution; they count in the process score at a lower weight and never in the verdict.</p>`;
+  return section("judged", "Judged steps (LLM judge, not executed)", note + table("judged-table", ["record", "kind", "step", "label", "error type", "model", "confidence", "evidence"], rows, [6]), false);
+}

@@ -34,6 +34,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .v-pass, .l-correct { background: var(--ok); }
 .v-fail, .v-error, .v-timeout, .v-memory-limit, .v-output-limit, .l-wrong { background: var(--bad); color: #fff; padding: 0 6px; border-radius: 9px; }
 .v-infra-error, .l-unverifiable { background: #757575; }
+.badge.judged { background: #6a1b9a; margin-left: 4px; }
 .err { color: var(--bad); }
 code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: #f6f8fa; border: 1px solid #e5e7eb; border-radius: 4px; padding: 6px 8px; white-space: pre-wrap; word-break: break-word; margin: 2px 0; max-height: 360px; overflow: auto; }
