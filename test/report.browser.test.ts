@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const CLI = ["--import", "tsx", "src/cli/main.ts"];
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const TRAJ = readdirSync("fixtures/trajectories").map((f) => join("fixtures/trajectories", f));
+const TRAJ = readdirSync("fixtures/trajectories").filter((f) => f.endsWith(".jsonl")).map((f) => join("fixtures/trajectories", f));
 const real = readFileSync("fixtures/report/results.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
 // Test input beside the real run: one record the sandbox failed on, and two lines that are not results.
 const infra = { ...real.find((r) => r.task === "planning"), id: "synthetic-infra", verdict: "infra-error", message: "container gone (synthetic line added by the test)", steps: [], errors: [], firstWrongStep: -1, processScore: 0 };

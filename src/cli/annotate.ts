@@ -5,7 +5,7 @@ import { openSandboxes, parseLimits, type Sandboxes } from "../exec/sandboxes.js
 import { annotate, type AnnotateSummary } from "../generate/annotate.js";
 import { testsFor } from "../generate/tests-for.js";
 import { createLlm } from "../llm/client.js";
-import { llmOptionsFromFlags, LlmFlags } from "../llm/options.js";
+import { llmOptionsFromFlags, LlmFlags } from "./llm-flags.js";
 import { formatUsage } from "../llm/usage.js";
 import { countLines } from "../dataset/count-lines.js";
 import { parseFlags } from "./flags.js";

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { judgeEval, formatJudgeEval } from "../judge/eval.js";
-import { judgeFromFlags } from "../judge/options.js";
+import { judgeFromFlags } from "./judge-flags.js";
 import { formatUsage } from "../llm/usage.js";
 
 // `vouch judge-eval LABELLED.jsonl`: the judge on labelled steps; agreement, precision and recall per question type.

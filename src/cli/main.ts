@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
 import { cac } from "cac";
 import { exitCodes, isVouchError } from "../core/errors.js";
-import { addLlmOptions } from "../llm/options.js";
-import { addJudgeOptions } from "../judge/options.js";
+import { addLlmOptions } from "./llm-flags.js";
+import { addJudgeOptions } from "./judge-flags.js";
 import { closeAllProviders } from "../sandbox/docker/provider.js";
 
 const cli = cac("vouch");

@@ -6,7 +6,7 @@ import { parseShard } from "../dataset/jsonl-reader.js";
 import { formatMathSummary, math, type MathSummary } from "../math/batch.js";
 import { formatMathEval, mathEval } from "../math/metrics.js";
 import { createProgress, type Progress } from "./progress.js";
-import { judgeFromFlags } from "../judge/options.js";
+import { judgeFromFlags } from "./judge-flags.js";
 import { mathJudge } from "../judge/math.js";
 import { formatUsage } from "../llm/usage.js";
 

@@ -11,7 +11,7 @@ import { ErrorType } from "../core/taxonomy.js";
 import { latestResults } from "../report/results-file.js";
 import { junitXml, verifyJunit } from "../report/junit.js";
 import { failOnHits, formatGateHits, outputPassRate } from "../report/gate.js";
-import { judgeFromFlags } from "../judge/options.js";
+import { judgeFromFlags } from "./judge-flags.js";
 import { trajectoryJudge } from "../judge/trajectory.js";
 import { formatUsage } from "../llm/usage.js";
 

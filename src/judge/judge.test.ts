@@ -17,7 +17,6 @@ import { questionsFor } from "./kinds.js";
 import { mathJudge } from "./math.js";
 import { JudgeQuestion } from "./question.js";
 import { quotedFrom } from "./reply.js";
-import { judgeFromFlags } from "./options.js";
 import { trajectoryJudge } from "./trajectory.js";
 
 const REPLIES = "fixtures/llm/judge-replies.jsonl";
@@ -27,7 +26,7 @@ const MODEL = "recorded-judge";
 
 const jsonl = (f: string) => readFileSync(f, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, any>);
 const records = new Map<string, Record<string, any>>();
-for (const f of readdirSync("fixtures/trajectories")) for (const r of jsonl(`fixtures/trajectories/${f}`)) records.set(r.id, r);
+for (const f of readdirSync("fixtures/trajectories").filter((n) => n.endsWith(".jsonl"))) for (const r of jsonl(`fixtures/trajectories/${f}`)) records.set(r.id, r);
 const results = new Map(jsonl("fixtures/report/results.jsonl").filter((r) => r.task).map((r) => [r.id as string, TrajectoryResult.parse(r)]));
 
 // A record's cascade as the real verify run left it before the judge: its steps and what execution measured.
@@ -237,21 +236,5 @@ describe("the math judge seam", () => {
     const [q] = questionsFor(kind, rec, c).map((x) => JudgeQuestion.parse(x));
     expect(q).toMatchObject({ type: "root-cause", index: 1, restsOn: [0] });
     expect(q!.evidence["run of the buggy code"]).toContain("AssertionError: got 3, expected 4");
-  });
-});
-
-describe("judge flags", () => {
-  const env = { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", VOUCH_MODEL: "gen-model" };
-  it("no judge without --judge; --judge-model, else VOUCH_JUDGE_MODEL, else the generating model", () => {
-    expect(judgeFromFlags({}, false, env)).toBeUndefined();
-    expect(judgeFromFlags({ judge: true }, false, env)!.judge.model).toBe("gen-model");
-    expect(judgeFromFlags({ judge: true }, false, { ...env, VOUCH_JUDGE_MODEL: "env-judge" })!.judge.model).toBe("env-judge");
-    expect(judgeFromFlags({ judge: true, judgeModel: "flag-judge" }, false, { ...env, VOUCH_JUDGE_MODEL: "env-judge" })!.judge.model).toBe("flag-judge");
-    expect(judgeFromFlags({ judge: true, judgeSamples: "3", judgeWeight: "0.25" }, false, env)).toMatchObject({ weight: 0.25, judge: { samples: 3 } });
-  });
-
-  it("a bad weight or sample count is a usage error naming the flag", () => {
-    expect(() => judgeFromFlags({ judge: true, judgeWeight: "1.5" }, false, env)).toThrow(/--judge-weight/);
-    expect(() => judgeFromFlags({ judge: true, judgeSamples: "0" }, false, env)).toThrow(/--judge-samples/);
   });
 });

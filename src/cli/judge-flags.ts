@@ -1,11 +1,11 @@
 import type { Command } from "cac";
 import { z } from "zod";
-import { parseFlags } from "../cli/flags.js";
+import { parseFlags } from "./flags.js";
 import { DEFAULT_JUDGE_WEIGHT } from "../tasks/cascade.js";
 import { createLlm } from "../llm/client.js";
-import { llmOptionsFromFlags } from "../llm/options.js";
+import { llmOptionsFromFlags } from "./llm-flags.js";
 import type { Llm } from "../llm/types.js";
-import { createStepJudge, type StepJudge } from "./ask.js";
+import { createStepJudge, type StepJudge } from "../judge/ask.js";
 
 // The judge flags of verify, math, generate and judge-eval, as cac hands them over (camel-cased).
 export const JudgeFlags = z.object({
