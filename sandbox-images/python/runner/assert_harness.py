@@ -49,6 +49,13 @@ def _is_test(stmt, checkers):
     return False
 
 
+def _is_exit_call(stmt):
+    call = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+    f = call.func if call is not None else None
+    return (isinstance(f, ast.Name) and f.id in ("exit", "quit")) or (
+        isinstance(f, ast.Attribute) and f.attr == "exit" and isinstance(f.value, ast.Name) and f.value.id == "sys")
+
+
 def _name_of(src, stmt):
     text = " ".join((ast.get_source_segment(src, stmt) or "").split())
     return f"line {stmt.lineno}: {text[:100]}"
@@ -94,9 +101,11 @@ def test_main(sock):
             except SolutionGone as e:
                 status, message, gone = "error", str(e), True
                 lost = True
-            except SystemExit as e:  # the test program ends here, as python3 would end it
+            except SystemExit as e:
+                # the test program's own exit() ends it, as python3 would; an exit from anywhere else (a solution
+                # name bound to sys.exit, say) is an error, never a way to skip the checks after it
                 ended = True
-                if e.code not in (None, 0):
+                if e.code not in (None, 0) or not _is_exit_call(stmt):
                     status, message = "error", f"SystemExit: {e.code}"
             except Exception as e:  # noqa: BLE001
                 where = getattr(e, "vouch_where", None)
