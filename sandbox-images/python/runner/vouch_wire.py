@@ -16,6 +16,7 @@ _HEAD = struct.Struct(">I")
 INT_BITS = 12_000  # about 3,600 digits: JSON's int text stays under Python's 4,300-digit str limit
 SCALARS = frozenset((int, float, str, bool, type(None)))
 MAX_DEPTH = 200
+MAX_MESSAGE = 1 << 30
 _dumps = json.JSONEncoder(separators=(",", ":")).encode
 
 
@@ -39,13 +40,18 @@ def recv(sock, hook, blobs=False):
     head = _exact(sock, 4)
     if head is None:
         return None
-    body = _exact(sock, _HEAD.unpack(head)[0])
+    size = _HEAD.unpack(head)[0]
+    if size > MAX_MESSAGE:
+        raise ValueError(f"a message of {size} bytes from the other process: not Vouch's")
+    body = _exact(sock, size)
     if body is None:
         return None
     msg = json.loads(body, object_hook=hook)
     if "blob" in msg:
         if not blobs:
             raise ValueError("unexpected raw data from the other process")
+        if not 0 <= int(msg["blob"]) <= MAX_MESSAGE:
+            raise ValueError("a raw block too large")
         msg["blob"] = _exact(sock, int(msg["blob"]))
         if msg["blob"] is None:
             return None
