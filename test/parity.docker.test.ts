@@ -207,3 +207,74 @@ describe("7. large values cross cheaply (default 256 MB limit)", () => {
     expect(r.verdict, show(r)).toBe("pass");
   });
 });
+
+describe("pytest with the solution in its own process: tests see what they would see with it imported", () => {
+  const solution = [
+    "import sys",
+    "COUNT = 0",
+    "class OutOfRange(ValueError):",
+    "    pass",
+    "class Account:",
+    "    def __init__(self, balance):",
+    "        self.balance = balance",
+    "    def withdraw(self, x):",
+    "        if x > self.balance:",
+    "            raise OutOfRange(x)",
+    "        self.balance -= x",
+    "        return self.balance",
+    "def greet(name):",
+    "    print(f'hi {name}')",
+    "    print('warn', file=sys.stderr)",
+    "def ask():",
+    "    return int(input('n? ')) * 2",
+    "def total():",
+    "    return sum(int(line) for line in sys.stdin)",
+    "def bump():",
+    "    global COUNT",
+    "    COUNT += 1",
+    "    return COUNT",
+  ].join("\n");
+  const files = {
+    "conftest.py": "import pytest\nimport solution\n\n@pytest.fixture\ndef account():\n    return solution.Account(10)\n",
+    "test_parity.py": [
+      "import io",
+      "import pytest",
+      "from solution import Account, OutOfRange, greet, ask, total, bump",
+      "import solution",
+      "",
+      "def test_capsys(capsys):",
+      "    greet('a')",
+      "    out, err = capsys.readouterr()",
+      "    assert out == 'hi a\\n' and err == 'warn\\n'",
+      "",
+      "def test_input(monkeypatch):",
+      "    monkeypatch.setattr('builtins.input', lambda prompt='': '21')",
+      "    assert ask() == 42",
+      "",
+      "def test_stdin(monkeypatch):",
+      "    monkeypatch.setattr('sys.stdin', io.StringIO('3\\n4\\n'))",
+      "    assert total() == 7",
+      "",
+      "def test_classes(account):",
+      "    assert isinstance(account, Account)",
+      "    assert account.withdraw(4) == 6",
+      "    with pytest.raises(OutOfRange):",
+      "        account.withdraw(100)",
+      "    with pytest.raises(ValueError):",
+      "        account.withdraw(100)",
+      "",
+      "def test_state():",
+      "    assert bump() == 1 and bump() == 2 and solution.sys.maxsize > 0",
+    ].join("\n"),
+  };
+  it("capsys, monkeypatched input and stdin, conftest fixtures, solution classes and module state", async () => {
+    const r = await run(solution, { kind: "pytest", files });
+    expect(r.verdict, show(r)).toBe("pass");
+    expect(r.tests.length).toBe(5);
+  });
+  it("a wrong solution still fails there", async () => {
+    const r = await run(solution.replace("* 2", "* 3"), { kind: "pytest", files });
+    expect(r.verdict, show(r)).toBe("fail");
+    expect(r.tests.filter((t) => t.status === "fail").map((t) => t.name)).toEqual(["test_parity.py::test_input"]);
+  });
+});

@@ -49,7 +49,7 @@ def _with_solution_process(path, pytest_args, pytest):
     if pid == 0:
         parent.close()
         try:
-            solution_main(child, path, before_load=lambda: restrict_writes(WRITABLE_BY_SOLUTION))
+            solution_main(child, path, before_load=lambda: restrict_writes(WRITABLE_BY_SOLUTION), forward_io=True)
         finally:
             os._exit(0)
     child.close()

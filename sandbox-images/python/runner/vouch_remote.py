@@ -14,6 +14,7 @@ Nothing the solution does can reach the test process: it only ever gets call arg
 """
 import builtins
 import importlib
+import io
 import importlib.util
 import operator
 import os
@@ -134,9 +135,35 @@ class SolutionSide:
     def recv(self):
         return wire.recv(self.sock, self.hook, blobs=True)  # the test process is trusted
 
+    def flush_output(self):
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:  # noqa: BLE001
+                pass
+
+    def ask_io(self, what, arg):
+        """input() and sys.stdin reads, answered by the test process."""
+        self.flush_output()
+        wire.send(self.sock, {"io": what, "arg": arg})
+        while True:
+            msg = self.recv()
+            if msg is None:
+                os._exit(0)
+            if "op" in msg:
+                self.answer(msg)
+                continue
+            if not msg["ok"]:
+                cls = getattr(builtins, msg["exc"]["type"], None)
+                if not (isinstance(cls, type) and issubclass(cls, Exception)):
+                    cls = RuntimeError
+                raise cls(msg["exc"]["message"])
+            return msg["value"]
+
     def callback(self, fid):
         """A test-side function (e.g. a lambda the test passes): calling it asks the test process to run it."""
         def call(*args, **kwargs):
+            self.flush_output()
             wire.send(self.sock, {"cb": fid, "args": [self.encode(a) for a in args], "kwargs": wire.pairs(kwargs, self.encode)})
             while True:
                 msg = self.recv()
@@ -155,10 +182,7 @@ class SolutionSide:
             reply = self.serve(req)
         except BaseException as e:  # noqa: BLE001
             reply = {"ok": False, "exc": self.exc_info(e)}
-        try:
-            sys.stdout.flush()
-        except BaseException:  # noqa: BLE001
-            pass
+        self.flush_output()
         wire.send(self.sock, reply)
 
     def serve(self, req):
@@ -217,6 +241,71 @@ class SolutionSide:
         return out
 
 
+class ForwardedOutput(io.TextIOBase):
+    """The solution's sys.stdout or sys.stderr, written by the test process (so pytest's capsys sees it)."""
+
+    def __init__(self, side, name):
+        self.side, self.name, self.parts, self.size = side, name, [], 0
+
+    def writable(self):
+        return True
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= 1 << 16:
+            self.flush()
+        return len(text)
+
+    def flush(self):
+        if self.parts:
+            text, self.parts, self.size = "".join(self.parts), [], 0
+            wire.send(self.side.sock, {"out": self.name, "text": text})
+
+
+class ForwardedInput(io.TextIOBase):
+    """The solution's sys.stdin: reads come from the test process's sys.stdin (a test's monkeypatch included)."""
+
+    def __init__(self, side):
+        self.side = side
+
+    def readable(self):
+        return True
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def read(self, size=-1):
+        return self.side.ask_io("read", size if size is not None else -1)
+
+    def readline(self, size=-1):
+        return self.side.ask_io("readline", size if size is not None else -1)
+
+    def readlines(self, hint=-1):
+        return self.side.ask_io("readlines", hint)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+
+def _input(side, prompt):
+    text = side.ask_io("input", str(prompt))
+    return text
+
+
 def _snapshot(arg):
     """A copy to tell whether a call changed an argument in place; None when only a deep look could tell."""
     if type(arg) is list and set(map(type, arg)) <= wire.SCALARS:
@@ -242,8 +331,10 @@ def _rebuild(cls, value):
         return value
 
 
-def solution_main(sock, path, before_load=None):
-    """The solution process: stdin and the report channel closed, then the solution loaded and served."""
+def solution_main(sock, path, before_load=None, forward_io=False):
+    """The solution process: stdin and the report channel closed, then the solution loaded and served.
+    forward_io: its standard streams and input() go through the test process (pytest's capsys, monkeypatched
+    input), as they would with the solution imported there."""
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.close(devnull)
@@ -253,6 +344,9 @@ def solution_main(sock, path, before_load=None):
     if before_load is not None:
         before_load()
     side = SolutionSide(sock)
+    if forward_io:
+        sys.stdout, sys.stderr, sys.stdin = ForwardedOutput(side, "stdout"), ForwardedOutput(side, "stderr"), ForwardedInput(side)
+        builtins.input = lambda prompt="": _input(side, prompt)
     ns = {"__name__": "__main__", "__file__": path, "__builtins__": builtins}
     main = types.ModuleType("__main__")
     main.__dict__.update(ns)
@@ -264,9 +358,11 @@ def solution_main(sock, path, before_load=None):
         sys.argv = [path]
         exec(compile(src, path, "exec"), ns)
     except BaseException as e:  # noqa: BLE001
+        side.flush_output()
         wire.send(sock, {"ok": False, "exc": side.exc_info(e)})
         os._exit(0)
     side.ns = ns
+    side.flush_output()
     wire.send(sock, {"ok": True, "names": side.exports(ns)})
     while True:
         req = side.recv()
@@ -340,9 +436,8 @@ class Remote:
             wire.send(self.sock, msg, blob)
             while True:
                 reply = self.recv()
-                if reply is None or "cb" not in reply:
+                if reply is None or not self.side_message(reply):
                     break
-                self.run_callback(reply)
         except OSError:
             reply = None
         if reply is None:
@@ -350,6 +445,33 @@ class Remote:
         if not reply["ok"]:
             raise self.exception(reply["exc"])
         return reply
+
+    def side_message(self, msg):
+        """Handles what the solution sends while it runs (callbacks, output, input); False for a reply."""
+        if "cb" in msg:
+            self.run_callback(msg)
+        elif "out" in msg:
+            stream = sys.stdout if msg["out"] == "stdout" else sys.stderr
+            stream.write(str(msg["text"]))
+        elif "io" in msg:
+            self.run_io(msg)
+        else:
+            return False
+        return True
+
+    def run_io(self, msg):
+        try:
+            what, arg = msg["io"], msg["arg"]
+            if what == "input":
+                value = builtins.input(arg)
+            elif what in ("read", "readline", "readlines"):
+                value = getattr(sys.stdin, what)(int(arg))
+            else:
+                raise ValueError(f"unknown io request {what!r}")
+            reply = {"ok": True, "value": self.encode(value)}
+        except Exception as e:  # noqa: BLE001
+            reply = {"ok": False, "exc": {"type": type(e).__name__, "message": str(e)}}
+        wire.send(self.sock, reply)
 
     def run_callback(self, msg):
         try:
@@ -582,7 +704,10 @@ def connect(sock):
     remote = Remote(sock)
     _CURRENT["remote"] = remote
     try:
-        load = remote.recv()
+        while True:
+            load = remote.recv()
+            if load is None or not remote.side_message(load):
+                break
     except (OSError, ValueError):
         load = None
     return remote, load
