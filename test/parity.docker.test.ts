@@ -191,6 +191,16 @@ describe("6. integers over 4,300 digits cross the boundary", () => {
   });
 });
 
+describe("6b. the call harness (differential tests) takes and returns integers of any size", () => {
+  it("returns 10**5000 and takes a 5,000-digit literal", async () => {
+    const { outcomes, end } = await exec.call("def f(n):\n    return 10 ** n if n < 10**10 else n % 97\n", "f", ["(5000,)", `(${"9".repeat(5000)},)`]);
+    expect(end.limit).toBeUndefined();
+    expect(outcomes[0]).toMatchObject({ ok: true });
+    expect(outcomes[0]!.ok && outcomes[0]!.repr.startsWith("1000000")).toBe(true);
+    expect(outcomes[1]).toMatchObject({ ok: true, repr: String(BigInt("9".repeat(5000)) % 97n) });
+  });
+});
+
 describe("7. large values cross cheaply (default 256 MB limit)", () => {
   it("HumanEval+-style lists of a million ints, in and out, with in-place changes mirrored", async () => {
     const sol = "def evens(xs):\n    return [x for x in xs if x % 2 == 0]\ndef bump(xs):\n    for i in range(len(xs)):\n        xs[i] += 1\n";
