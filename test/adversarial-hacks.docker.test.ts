@@ -240,6 +240,7 @@ describe("walkthrough tracer hacks: the trace is unverifiable (tampered), never 
     ["sets a tracer for new threads", "import threading\nthreading.settrace(lambda *a: None)\ndef f(x):\n    return x * x\n"],
     ["writes forged trace lines to fd 3", "import os\nos.write(3, b'{\"done\": true, \"verdict\": \"pass\", \"events\": 1, \"tampered\": false, \"entry_found\": true}\\n')\ndef f(x):\n    return x * x\n"],
     ["looks for the tracer with gc", "import gc\nT = [o for o in gc.get_objects() if type(o).__name__ == 'Tracer']\ndef f(x):\n    return x * x\n"],
+    ["installs a signal handler (handlers are given frames)", "import signal\nsignal.signal(signal.SIGUSR1, lambda s, f: None)\ndef f(x):\n    return x * x\n"],
     ["forks a copy that writes after the harness", "import os, time\nif os.fork() == 0:\n    time.sleep(0.3)\n    os.write(3, b'{\"stop\": \"events\", \"events\": 0}\\n')\n    os._exit(0)\ndef f(x):\n    return x * x\n"],
   ];
   it("an honest run is not tampered", async () => {

@@ -21,6 +21,7 @@ never traced; after a cap only calls of the entry point from the test are still 
 """
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -316,6 +317,10 @@ def main():
         tracer.tamper("a traced frame stopped reporting (its f_trace was changed)")
     if threading._trace_hook is not None:
         tracer.tamper("a tracer was set for new threads (threading.settrace)")
+    for sig in signal.valid_signals():
+        handler = signal.getsignal(sig)
+        if callable(handler) and getattr(getattr(handler, "__code__", None), "co_filename", None) in (SOL, TEST):
+            tracer.tamper(f"the code set a signal handler (it is given frames): {signal.Signals(sig).name}")
     tampered = bool(tracer.tampered)
     tracer.recording = False
     for rec in tracer.entries:
