@@ -189,7 +189,15 @@ class SolutionSide:
         op = req["op"]
         target = req.get("target")
         if op == "call":
-            args = req["args"] if "blob" not in req else list(wire.unpack(req["blob"]))
+            blob = req.get("blob")
+            if blob is not None:
+                args = list(wire.unpack(blob))
+                value = target(*args, **dict(req["kwargs"]))
+                reply = {"ok": True, "value": self.encode(value)}
+                if wire.pack(tuple(args)) != blob:  # changed in place (or only re-ordered: sent back all the same)
+                    reply["args"] = [[i, self.encode(a)] for i, a in enumerate(args) if type(a) in (list, dict, set)]
+                return reply
+            args = req["args"]
             watched = [(i, a, _snapshot(a)) for i, a in enumerate(args) if type(a) in (list, dict, set, bytearray)]
             value = target(*args, **dict(req["kwargs"]))
             reply = {"ok": True, "value": self.encode(value)}

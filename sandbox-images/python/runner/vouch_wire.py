@@ -74,8 +74,9 @@ def plain_data(value, depth=0):
 
 
 def pack(value):
-    """Plain data (see plain_data) as bytes, for a blob: C speed both ways, no digit limit."""
-    return marshal.dumps(value)
+    """Plain data (see plain_data) as bytes, for a blob: C speed both ways, no digit limit. Version 2 (no
+    back-references) so equal data packs to equal bytes: the receiver tells an in-place change by packing again."""
+    return marshal.dumps(value, 2)
 
 
 def unpack(blob):
