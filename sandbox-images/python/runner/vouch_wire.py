@@ -11,6 +11,7 @@ import base64
 import json
 import marshal
 import struct
+from itertools import chain
 
 _HEAD = struct.Struct(">I")
 INT_BITS = 12_000  # about 3,600 digits: JSON's int text stays under Python's 4,300-digit str limit
@@ -67,7 +68,11 @@ def plain_data(value, depth=0):
         return False
     if t in (list, tuple, set, frozenset):
         kinds = set(map(type, value))
-        return kinds <= SCALARS or all(plain_data(x, depth + 1) for x in value)
+        if kinds <= SCALARS:
+            return True
+        if kinds <= {list, tuple} and set(map(type, chain.from_iterable(value))) <= SCALARS:
+            return True
+        return all(plain_data(x, depth + 1) for x in value)
     if t is dict:
         return plain_data(list(value), depth + 1) and plain_data(list(value.values()), depth + 1)
     return False
@@ -111,6 +116,15 @@ def _plain_list(items):
     return all(_small_int(x) for x in items if type(x) is int)
 
 
+def _rows(items):
+    """"list" or "tuple" when `items` is a list of only lists or only tuples of plain scalars (a matrix, pairs):
+    it goes as JSON arrays of arrays, checked in one pass over the flattened items."""
+    kinds = set(map(type, items))
+    if len(kinds) != 1 or not kinds <= {list, tuple}:
+        return None
+    return kinds.pop().__name__ if _plain_list(list(chain.from_iterable(items))) else None
+
+
 def encode(value, make_ref, class_tag=None, depth=0):
     """Builtin data (and subclasses, as their base type, tagged with class_tag(type) when it gives one)
     as JSON-able values; anything else through make_ref."""
@@ -122,7 +136,14 @@ def encode(value, make_ref, class_tag=None, depth=0):
     if depth > MAX_DEPTH:
         return make_ref(value)
     if t is list:
-        return value if _plain_list(value) else [encode(x, make_ref, class_tag, depth + 1) for x in value]
+        if _plain_list(value):
+            return value
+        rows = _rows(value)
+        if rows is not None:
+            if len(set(map(len, value))) == 1 and value[0]:  # a table: by columns, rebuilt with zip
+                return {"$t": "c" + rows[0], "v": list(zip(*value))}
+            return value if rows == "list" else {"$t": "lt", "v": value}
+        return [encode(x, make_ref, class_tag, depth + 1) for x in value]
     if t is tuple:
         return {"$t": "tu", "v": value if _plain_list(value) else [encode(x, make_ref, class_tag, depth + 1) for x in value]}
     out = _encode_data(value, make_ref, class_tag, depth)
@@ -199,6 +220,12 @@ def decoder(resolve_ref, class_value=None):
             out = bytearray(base64.b64decode(v))
         elif t == "rg":
             out = range(*v)
+        elif t == "lt":
+            out = [tuple(x) for x in v]
+        elif t == "ct":
+            out = list(zip(*v))
+        elif t == "cl":
+            out = list(map(list, zip(*v)))
         elif t in ("li", "sc"):
             out = v
         elif t in ("ref", "fn"):  # an object kept on the other side, or a test function the solution may call back
