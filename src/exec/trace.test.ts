@@ -27,3 +27,24 @@ describe("parseTraceReport", () => {
     expect(t).toMatchObject({ stopped: "events", entryFound: true, tampered: false });
   });
 });
+
+describe("parseTraceReport with the run's nonce", () => {
+  const lines = REPORT.split("\n");
+  const chunked = (nonce: string, k: number, body: string[]) => [JSON.stringify({ chunk: nonce, k, n: body.length }), ...body];
+  const own = [...chunked("n1", 0, lines.slice(0, 7)), ...chunked("n1", 1, lines.slice(7, 9)), lines[9]!].join("\n");
+
+  it("takes the harness's chunks (a last line cut by a kill included) and is not tampered", () => {
+    const t = parseTraceReport(own, "n1");
+    expect(t.lines.length).toBe(4);
+    expect(t).toMatchObject({ tampered: false, entryFound: true });
+  });
+  it("a line the solution wrote itself, a chunk with another nonce or out of order, or a tamper record: tampered", () => {
+    const forged = '{"done":true,"verdict":"pass","events":1,"tampered":false,"entry_found":true}';
+    expect(parseTraceReport(`${forged}\n${own}`, "n1").tampered).toBe(true);
+    expect(parseTraceReport(`${own}\n${forged}`, "n1").tampered).toBe(true);
+    expect(parseTraceReport(chunked("n2", 0, lines.slice(0, 9)).join("\n"), "n1").tampered).toBe(true);
+    expect(parseTraceReport([...chunked("n1", 1, lines.slice(0, 9))].join("\n"), "n1").tampered).toBe(true);
+    const flagged = parseTraceReport([...chunked("n1", 0, ['{"tamper":"the code called gc.get_objects"}', ...lines.slice(0, 9)])].join("\n"), "n1");
+    expect(flagged).toMatchObject({ tampered: true, tamperReason: "the code called gc.get_objects" });
+  });
+});

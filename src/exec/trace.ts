@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { ExecResult } from "../sandbox/types.js";
 import { PYTHON, SOLUTION_FILE } from "./python/harness.js";
 import type { CallError, TaskExec } from "./task-exec.js";
@@ -62,8 +63,10 @@ export interface TestTrace {
   error?: CallError;
   /** The entry point was found as a top-level function of the solution. */
   entryFound: boolean;
-  /** The solution replaced the tracer (sys.settrace): the trace may be incomplete. */
+  /** The solution replaced the tracer (sys.settrace), reached for it, or wrote to the report: the trace is not trusted. */
   tampered: boolean;
+  /** What the tampering was, when there was some. */
+  tamperReason?: string;
   stdout: string;
   stderr: string;
   durationMs: number;
@@ -98,8 +101,30 @@ function jsonLines(report: string): Json[] {
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
-// Rebuilds full variable states from the harness's per-frame deltas; lines sorted by start.
-export function parseTraceReport(report: string): Omit<TestTrace, "verdict" | "stdout" | "stderr" | "durationMs"> & { done?: Json; loadError?: CallError } {
+// The harness's own lines: those inside chunks headed {"chunk": nonce, "k": 0, 1, 2..., "n": lines}. Anything else
+// (a line the solution wrote to fd 3 itself, a chunk out of order, lines after the last chunk's end) is tampering.
+function ownLines(all: Json[], nonce: string): { lines: Json[]; forged?: string } {
+  const lines: Json[] = [];
+  let left = 0;
+  let next = 0;
+  for (const r of all) {
+    if (left > 0) {
+      lines.push(r);
+      left--;
+    } else if (r.chunk === nonce && r.k === next && typeof r.n === "number" && r.n > 0) {
+      left = r.n;
+      next++;
+    } else return { lines, forged: "the report holds lines the tracer did not write" };
+  }
+  return { lines };
+}
+
+// Rebuilds full variable states from the harness's per-frame deltas; lines sorted by start. With the run's nonce,
+// only the harness's own chunks count.
+export function parseTraceReport(
+  report: string,
+  nonce?: string,
+): Omit<TestTrace, "verdict" | "stdout" | "stderr" | "durationMs"> & { done?: Json; loadError?: CallError } {
   const frames = new Map<number, TraceFrame>();
   const state = new Map<number, { vars: Record<string, string>; cut: Set<string> }>();
   const lines: TraceLine[] = [];
@@ -107,7 +132,9 @@ export function parseTraceReport(report: string): Omit<TestTrace, "verdict" | "s
   let stopped: string | undefined;
   let done: Json | undefined;
   let loadError: CallError | undefined;
-  for (const r of jsonLines(report)) {
+  const own = nonce === undefined ? { lines: jsonLines(report) } : ownLines(jsonLines(report), nonce);
+  let tamperReason = own.forged;
+  for (const r of own.lines) {
     if (typeof r.c === "number") {
       const parent = typeof r.p === "number" ? r.p : null;
       const depth = parent === null ? 0 : (frames.get(parent)?.depth ?? 0) + 1;
@@ -150,6 +177,7 @@ export function parseTraceReport(report: string): Omit<TestTrace, "verdict" | "s
       const raised = str(r.x);
       entryCalls.push({ ...(returned !== undefined ? { returned } : {}), ...(raised ? { raised } : {}), testLine: Number(r.l) });
     } else if (typeof r.stop === "string") stopped = r.stop;
+    else if (typeof r.tamper === "string") tamperReason ??= r.tamper;
     else if (r.done === true) done = r;
     else if (r.load_error) loadError = r.load_error as CallError;
   }
@@ -160,7 +188,8 @@ export function parseTraceReport(report: string): Omit<TestTrace, "verdict" | "s
     entryCalls,
     ...(stopped ? { stopped } : {}),
     entryFound: done?.entry_found === true,
-    tampered: done?.tampered === true,
+    tampered: done?.tampered === true || tamperReason !== undefined,
+    ...(tamperReason ? { tamperReason } : done?.tampered === true ? { tamperReason: "the tracer was replaced" } : {}),
     ...(done ? { done } : {}),
     ...(loadError ? { loadError } : {}),
   };
@@ -179,7 +208,9 @@ function traceVerdict(r: ExecResult, done: Json | undefined, loadError: CallErro
 // Runs `testCode` after `code` under the line tracer in one sandbox job; a failing run is a result.
 export async function traceTest(exec: TaskExec, code: string, testCode: string, opts: TraceOptions = {}): Promise<TestTrace> {
   const timeoutMs = exec.limits.timeoutMs;
+  const nonce = randomBytes(16).toString("hex");
   const request = {
+    nonce,
     entry: opts.entry ?? null,
     max_events: opts.maxEvents ?? 20_000,
     repr_limit: opts.reprLimit ?? 300,
@@ -190,7 +221,7 @@ export async function traceTest(exec: TaskExec, code: string, testCode: string, 
     files: { [SOLUTION_FILE]: code, [TEST_FILE]: testCode },
     stdin: JSON.stringify(request),
   });
-  const { done, loadError, ...parsed } = parseTraceReport(r.report);
+  const { done, loadError, ...parsed } = parseTraceReport(r.report, nonce);
   const error = loadError ?? (done?.error as CallError | null | undefined) ?? undefined;
   return {
     ...parsed,

@@ -1,7 +1,7 @@
 import type { SandboxLimits } from "./limits.js";
 
 export interface ExecOptions {
-  /** Bytes or text written to the command's stdin, then closed. */
+  /** Bytes or text given to the command as its stdin: a regular file on fd 0 (os.fstat(0).st_size is its size). */
   stdin?: string | Uint8Array;
   /** Wall-clock limit; the whole process tree is killed when it passes. Defaults to the sandbox's. */
   timeoutMs?: number;

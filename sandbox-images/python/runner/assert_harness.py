@@ -9,268 +9,51 @@ can turn a failing assert into a passing one. Results go to fd 3 as JSON lines, 
 import ast
 import builtins
 import json
-import operator
 import os
 import socket
 import sys
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import vouch_wire as wire  # noqa: E402
+from vouch_remote import SolutionGone, connect, load_error, solution_main  # noqa: E402
 from vouch_sys import set_non_dumpable  # noqa: E402
 
 SOLUTION_FILE = "solution.py"
-SOLUTION_NS = None
+COMPOUND = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try, ast.Match)
 
 
-# ---------------------------------------------------------------- solution process
-def solution_main(sock, path):
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.close(devnull)
-    os.close(3)
-    refs = {}
-
-    def make_ref(value):
-        rid = len(refs) + 1
-        refs[rid] = value
-        return {"t": "ref", "id": rid, "type": type(value).__name__, "callable": callable(value),
-                "iterator": hasattr(type(value), "__next__")}
-
-    def resolve(obj):
-        if obj["t"] == "fn":
-            return _callback(sock, obj["id"], make_ref, resolve)
-        return refs[obj["id"]]
-
-    ns = {"__name__": "__main__", "__file__": path, "__builtins__": builtins}
-    try:
-        with open(path, encoding="utf-8") as f:
-            src = f.read()
-        sys.argv = [path]
-        exec(compile(src, path, "exec"), ns)
-    except BaseException as e:  # noqa: BLE001
-        wire.send(sock, {"ok": False, "exc": _exc_info(e)})
-        os._exit(0)
-    global SOLUTION_NS
-    SOLUTION_NS = ns
-    names = sorted(k for k, v in ns.items() if not k.startswith("__") and not isinstance(v, type(os)))
-    wire.send(sock, {"ok": True, "names": names})
-    while True:
-        req = wire.recv(sock)
-        if req is None:
-            os._exit(0)
-        _answer(sock, req, ns, make_ref, resolve)
+def _checkers(tree):
+    """Names of the test program's top-level functions that check something: they assert or raise, or call
+    such a function (EvalPlus's `assertion(out, exp, atol)`, HumanEval's `check(candidate)`)."""
+    funcs = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    found = {n for n, f in funcs.items() if any(isinstance(x, (ast.Assert, ast.Raise)) for x in ast.walk(f))}
+    grew = True
+    while grew:
+        grew = False
+        for n, f in funcs.items():
+            if n not in found and any(isinstance(x, ast.Call) and isinstance(x.func, ast.Name) and x.func.id in found
+                                      for x in ast.walk(f)):
+                found.add(n)
+                grew = True
+    return found
 
 
-def _answer(sock, req, ns, make_ref, resolve):
-    try:
-        value, args = _serve(req, ns, resolve)
-        reply = {"ok": True, "value": wire.encode(value, make_ref)}
-        if args is not None:
-            reply["args"] = [wire.encode(a, make_ref) for a in args]
-    except BaseException as e:  # noqa: BLE001
-        reply = {"ok": False, "exc": _exc_info(e)}
-    try:
-        sys.stdout.flush()
-    except BaseException:  # noqa: BLE001
-        pass
-    wire.send(sock, reply)
+def _is_test(stmt, checkers):
+    """A top-level statement that checks: an assert, a call, or a loop, `if`, `with` or `try` around one
+    (MBPP+'s `for i, (inp, exp) in enumerate(zip(inputs, results)): assertion(f(*inp), exp, 0)`)."""
+    if isinstance(stmt, ast.Assert) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
+        return True
+    if isinstance(stmt, COMPOUND):
+        return any(isinstance(x, ast.Assert) or (isinstance(x, ast.Call) and isinstance(x.func, ast.Name) and x.func.id in checkers)
+                   for x in ast.walk(stmt))
+    return False
 
 
-def _callback(sock, fid, make_ref, resolve):
-    """A test-side function (e.g. a lambda the test passes): calling it asks the test process to run it."""
-    def call(*args, **kwargs):
-        wire.send(sock, {"cb": fid, "args": [wire.encode(a, make_ref) for a in args],
-                         "kwargs": {k: wire.encode(v, make_ref) for k, v in kwargs.items()}})
-        while True:
-            msg = wire.recv(sock)
-            if msg is None:
-                os._exit(0)
-            if "op" in msg:  # the callback called back into the solution
-                _answer(sock, msg, None, make_ref, resolve)
-                continue
-            if not msg["ok"]:
-                raise _remote_exception(msg["exc"])
-            return wire.decode(msg["value"], resolve)
-    return call
-
-
-def _serve(req, ns, resolve):
-    dec = lambda x: wire.decode(x, resolve)  # noqa: E731
-    op = req["op"]
-    if op == "global":
-        return (ns if ns is not None else SOLUTION_NS)[req["name"]], None
-    target = resolve(req["target"])
-    if op == "call":
-        args = [dec(a) for a in req["args"]]
-        kwargs = {k: dec(v) for k, v in req["kwargs"].items()}
-        return target(*args, **kwargs), args
-    if op == "getattr":
-        return getattr(target, req["name"]), None
-    if op == "operator":
-        return getattr(operator, req["name"])(target, *[dec(a) for a in req["args"]]), None
-    if op == "builtin":
-        return {"repr": repr, "str": str, "len": len, "hash": hash, "bool": bool, "list": list, "next": next}[req["name"]](target), None
-    raise ValueError(f"unknown op {op}")
-
-
-def _exc_info(e):
-    tb = traceback.extract_tb(e.__traceback__)
-    frames = [f for f in tb if not f.filename.startswith(os.path.dirname(os.path.abspath(__file__)))]
-    where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
-    if isinstance(e, SyntaxError):
-        where = None  # its message already says "(file, line n)"
-    info = {"type": type(e).__name__, "message": str(e), "where": where,
-            "traceback": "".join(traceback.format_exception_only(type(e), e)).strip()}
-    if all(type(a) in (int, float, str, bool, type(None)) for a in e.args):
-        info["args"] = list(e.args)  # rebuilt as they were: str(KeyError(1)) is "1", str(KeyError("1")) is "'1'"
-    return info
-
-
-# ---------------------------------------------------------------- test process
-class SolutionGone(Exception):
-    pass
-
-
-class RemoteError(Exception):
-    pass
-
-
-class Remote:
-    def __init__(self, sock):
-        self.sock = sock
-        self.callbacks = []
-
-    def request(self, msg):
-        """Sends a request and waits for its reply, running the callbacks the solution makes meanwhile."""
-        try:
-            wire.send(self.sock, msg)
-            while True:
-                reply = wire.recv(self.sock)
-                if reply is None or "cb" not in reply:
-                    break
-                self.run_callback(reply)
-        except OSError:
-            reply = None
-        if reply is None:
-            raise SolutionGone("the solution process exited or closed its channel during the call")
-        if not reply["ok"]:
-            raise _remote_exception(reply["exc"])
-        return reply
-
-    def run_callback(self, msg):
-        try:
-            fn = self.callbacks[msg["cb"]]
-            args = [self.value(a) for a in msg["args"]]
-            kwargs = {k: self.value(v) for k, v in msg["kwargs"].items()}
-            reply = {"ok": True, "value": self.encode(fn(*args, **kwargs))}
-        except Exception as e:  # noqa: BLE001
-            reply = {"ok": False, "exc": _exc_info(e)}
-        wire.send(self.sock, reply)
-
-    def encode(self, value):
-        """Test-side data for the solution: plain data, the solution's own objects, or callable test functions."""
-        def make_ref(v):
-            if isinstance(v, RemoteObject):
-                return v._ref
-            if callable(v):
-                self.callbacks.append(v)
-                return {"t": "fn", "id": len(self.callbacks) - 1}
-            raise TypeError(f"cannot pass {type(v).__name__} to the solution (plain data only)")
-        return wire.encode(value, make_ref)
-
-    def value(self, reply_value):
-        return wire.decode(reply_value, lambda ref: RemoteObject(self, ref))
-
-
-def _remote_exception(info):
-    cls = getattr(builtins, info["type"], None)
-    msg = info["message"]
-    if not (isinstance(cls, type) and issubclass(cls, Exception)) or cls is SolutionGone:
-        cls, msg = RemoteError, f"{info['type']}: {msg}"
-    err = cls(*info["args"]) if cls is not RemoteError and isinstance(info.get("args"), list) else cls(msg)
-    err.vouch_where = info.get("where")
-    return err
-
-
-class RemoteObject:
-    """A solution-side object that is not plain data; comparing it with test data is refused."""
-
-    def __init__(self, remote, ref):
-        object.__setattr__(self, "_remote", remote)
-        object.__setattr__(self, "_ref", ref)
-
-    def _ask(self, msg):
-        return self._remote.value(self._remote.request(dict(msg, target=self._ref))["value"])
-
-    def __call__(self, *args, **kwargs):
-        reply = self._remote.request({"op": "call", "target": self._ref, "args": [self._remote.encode(a) for a in args],
-                                      "kwargs": {k: self._remote.encode(v) for k, v in kwargs.items()}})
-        for local, after in zip(args, reply.get("args", [])):
-            _sync_in_place(local, self._remote.value(after))
-        return self._remote.value(reply["value"])
-
-    def __getattr__(self, name):
-        return self._ask({"op": "getattr", "name": name})
-
-    def _op(self, name, other):
-        if not isinstance(other, RemoteObject):
-            raise TypeError(f"refusing to compare a solution-defined {self._ref['type']} with test data: "
-                            "the solution should return plain data")
-        return self._ask({"op": "operator", "name": name, "args": [other._ref]})
-
-    __eq__ = lambda s, o: s._op("eq", o)  # noqa: E731
-    __ne__ = lambda s, o: s._op("ne", o)  # noqa: E731
-    __lt__ = lambda s, o: s._op("lt", o)  # noqa: E731
-    __le__ = lambda s, o: s._op("le", o)  # noqa: E731
-    __gt__ = lambda s, o: s._op("gt", o)  # noqa: E731
-    __ge__ = lambda s, o: s._op("ge", o)  # noqa: E731
-
-    def __getitem__(self, key):
-        return self._ask({"op": "operator", "name": "getitem", "args": [self._remote.encode(key)]})
-
-    def __contains__(self, item):
-        return self._ask({"op": "operator", "name": "contains", "args": [self._remote.encode(item)]})
-
-    def __repr__(self):
-        return self._ask({"op": "builtin", "name": "repr"})
-
-    def __str__(self):
-        return self._ask({"op": "builtin", "name": "str"})
-
-    def __len__(self):
-        return self._ask({"op": "builtin", "name": "len"})
-
-    def __hash__(self):
-        return self._ask({"op": "builtin", "name": "hash"})
-
-    def __bool__(self):
-        return self._ask({"op": "builtin", "name": "bool"})
-
-    def __iter__(self):
-        if self._ref.get("iterator"):
-            return self
-        return iter(self._ask({"op": "builtin", "name": "list"}))
-
-    def __next__(self):
-        return self._ask({"op": "builtin", "name": "next"})
-
-
-def _sync_in_place(local, after):
-    """Mirror in-place changes the solution made to a list, dict or set argument."""
-    try:
-        if type(local) is list and type(after) is list and local != after:
-            local[:] = after
-        elif type(local) in (dict, set) and type(after) is type(local) and local != after:
-            local.clear()
-            local.update(after)
-    except Exception:  # noqa: BLE001
-        pass
-
-
-def _is_test(stmt):
-    return isinstance(stmt, ast.Assert) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call))
+def _is_exit_call(stmt):
+    call = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+    f = call.func if call is not None else None
+    return (isinstance(f, ast.Name) and f.id in ("exit", "quit")) or (
+        isinstance(f, ast.Attribute) and f.attr == "exit" and isinstance(f.value, ast.Name) and f.value.id == "sys")
 
 
 def _name_of(src, stmt):
@@ -279,19 +62,16 @@ def _name_of(src, stmt):
 
 
 def test_main(sock):
-    remote = Remote(sock)
     spec = json.loads(sys.stdin.read())
     report = os.fdopen(3, "w", buffering=1)
-    load = wire.recv(sock)
+    remote, load = connect(sock)
     if load is None or not load["ok"]:
-        info = load["exc"] if load else {"type": "SolutionGone", "message": "the solution process exited while loading",
-                                         "where": None, "traceback": ""}
-        report.write(json.dumps({"load_error": info}) + "\n")
+        report.write(json.dumps({"load_error": load_error(load)}) + "\n")
         report.write(json.dumps({"done": True}) + "\n")
         return
+    # the tests run after the solution in one namespace (the HumanEval/MBPP convention): they see its names
     ns = {"__name__": "__main__", "__builtins__": builtins}
-    for name in load["names"]:
-        ns[name] = remote.value(remote.request({"op": "global", "name": name})["value"])
+    ns.update(remote.names(load["names"]))
     src = spec["code"]
     try:
         tree = ast.parse(src, "<tests>")
@@ -299,9 +79,11 @@ def test_main(sock):
         report.write(json.dumps({"test_error": f"the tests do not parse: {e}"}) + "\n")
         report.write(json.dumps({"done": True}) + "\n")
         return
-    gone = False
+    gone = ended = False
+    checkers = _checkers(tree)
+    whole = tree.body and not any(_is_test(stmt, checkers) for stmt in tree.body)
     for stmt in tree.body:
-        is_test = _is_test(stmt)
+        is_test = whole or _is_test(stmt, checkers)
         name = _name_of(src, stmt)
         if is_test:
             report.write(json.dumps({"start": name}) + "\n")
@@ -309,6 +91,8 @@ def test_main(sock):
         status, message, lost = "pass", None, False
         if gone:
             status, message = "skipped", "not run: the solution process is gone"
+        elif ended:
+            status, message = "skipped", "not run: the test program exited before it"
         else:
             try:
                 exec(compile(_capturing(stmt), "<tests>", "exec"), ns)
@@ -317,6 +101,12 @@ def test_main(sock):
             except SolutionGone as e:
                 status, message, gone = "error", str(e), True
                 lost = True
+            except SystemExit as e:
+                # the test program's own exit() ends it, as python3 would; an exit from anywhere else (a solution
+                # name bound to sys.exit, say) is an error, never a way to skip the checks after it
+                ended = True
+                if e.code not in (None, 0) or not _is_exit_call(stmt):
+                    status, message = "error", f"SystemExit: {e.code}"
             except Exception as e:  # noqa: BLE001
                 where = getattr(e, "vouch_where", None)
                 status = "error"

@@ -40,6 +40,18 @@ def _args(value):
     return value if isinstance(value, tuple) else (value,)
 
 
+class _AnyDigits:
+    """Integers of any size, for Vouch's own reprs and input literals (python3's 4,300-digit str limit is a
+    guard for untrusted text, not a property of the solution's result)."""
+
+    def __enter__(self):
+        self.old = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(0)
+
+    def __exit__(self, *exc):
+        sys.set_int_max_str_digits(self.old)
+
+
 def _short(text):
     return text if len(text) <= REPR_LIMIT else text[:REPR_LIMIT] + "..."
 
@@ -62,7 +74,8 @@ def _call(fn, args, limit_s=None):
         signal.setitimer(signal.ITIMER_REAL, limit_s)
     try:
         value = fn(*args)
-        text = _short(repr(value))
+        with _AnyDigits():
+            text = _short(repr(value))
         return {"ok": True, "repr": text, "ms": (time.perf_counter() - t0) * 1000}
     except CallTimeout:
         return {"ok": False, "timeout": True, "error": {"type": "Timeout", "message": f"the call ran over {limit_s} s",
@@ -133,7 +146,8 @@ def main():
     if mode == "call":
         for i, src in enumerate(req["inputs"]):
             try:
-                args = _args(eval(src, {}))
+                with _AnyDigits():
+                    args = _args(eval(src, {}))
             except Exception as e:  # noqa: BLE001
                 report.write(json.dumps({"i": i, "bad_input": _error(e)}) + "\n")
                 continue
@@ -143,7 +157,8 @@ def main():
         seeds = []
         for src in req["seeds"]:
             try:
-                seeds.append(_args(eval(src, {})))
+                with _AnyDigits():
+                    seeds.append(_args(eval(src, {})))
             except Exception:  # noqa: BLE001 - a seed that is not a plain value is skipped
                 pass
         seen = {repr(s) for s in seeds}
@@ -152,7 +167,8 @@ def main():
         while seeds and made < req["count"] and tries < req["count"] * 20:
             tries += 1
             args = tuple(_mutate(a, rng) for a in rng.choice(seeds))
-            key = repr(args)
+            with _AnyDigits():
+                key = repr(args)
             if key in seen:
                 continue
             seen.add(key)

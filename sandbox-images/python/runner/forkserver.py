@@ -23,6 +23,7 @@ import threading  # noqa: E402,F401
 import traceback  # noqa: E402,F401
 import types  # noqa: E402,F401
 
+import vouch_remote  # noqa: E402,F401
 import vouch_sys  # noqa: E402,F401
 import vouch_wire  # noqa: E402,F401
 
@@ -138,11 +139,17 @@ def _run_python_inline(argv, env):
             sys.argv = argv[1:]
             path = os.path.abspath(first)
             sys.path[0] = os.path.dirname(path)
-            if path in HARNESS_CODE:
+            if path in HARNESS_CODE or (path.endswith(".py") and os.path.isfile(path)):
+                # as python3 runs a script: a __main__ module that stays in sys.modules until the exit
                 main = types.ModuleType("__main__")
                 main.__file__ = path
+                main.__cached__ = None
                 sys.modules["__main__"] = main
-                exec(HARNESS_CODE[path], main.__dict__)
+                compiled = HARNESS_CODE.get(path)
+                if compiled is None:
+                    with open(path, "rb") as f:
+                        compiled = compile(f.read(), path, "exec")
+                exec(compiled, main.__dict__)
             else:
                 runpy.run_path(first, run_name="__main__")
     except SystemExit as e:
@@ -195,4 +202,21 @@ def _shutdown(code):
                 stream.flush()
         except BaseException:  # noqa: BLE001
             code = code or 120
+    _flush_open_files()
     os._exit(code)
+
+
+def _flush_open_files():
+    """What python3's finalization does for the files a program left open: the original sys.__stdout__ (an atexit
+    handler may have written its buffered output there) and the buffered files the program's module-level
+    names hold (`out = open(1, "w")`, `sys.stdout = io.TextIOWrapper(...)` kept under another name)."""
+    import io
+
+    main = sys.modules.get("__main__")
+    held = list(vars(main).values()) if main is not None else []
+    for f in [sys.__stdout__, sys.__stderr__, *held]:
+        try:
+            if isinstance(f, io.IOBase) and not f.closed:
+                f.flush()
+        except BaseException:  # noqa: BLE001 - as at exit: a file that cannot be flushed is dropped
+            pass

@@ -1,7 +1,7 @@
 """Vouch's in-container runner: PID 1 of every sandbox container.
 
 Protocol: JSON lines on stdin (jobs) and stdout (one handshake, then one result per job).
-A job: {"id", "argv", "stdin"(base64), "files": {relpath: base64}, "env", "timeoutMs",
+A job: {"id", "argv", "stdin"(base64, given to the job as a regular file on fd 0), "files": {relpath: base64}, "env", "timeoutMs",
 "maxOutputBytes", "fileSizeBytes"}. Each job runs in a new process group started by the fork
 server, in its own directory under /work; afterwards every process but the runner and the fork
 server is killed, and the job directory, /tmp and /dev/shm are wiped. stdin EOF ends the container.
@@ -129,7 +129,11 @@ class Runner:
         env.update(job.get("env") or {})
         env["VOUCH_JOB_DIR"] = jobdir
         limits = {"fileSizeBytes": int(job.get("fileSizeBytes", 16 << 20)), "cpuSeconds": int(timeout) + 2}
-        in_r, in_w = os.pipe()
+        try:
+            in_r = _stdin_file(base64.b64decode(job.get("stdin") or ""))
+        except OSError as e:
+            res["error"] = f"could not write the job's stdin: {e}"
+            return {"stdout": [], "stderr": [], "report": []}
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         rep_r, rep_w = os.pipe()
@@ -143,23 +147,17 @@ class Runner:
             os.close(fd)
         streams = {"stdout": [], "stderr": [], "report": []}
         if res["breach"]:
-            for fd in (in_w, out_r, err_r, rep_r):
+            for fd in (out_r, err_r, rep_r):
                 os.close(fd)
             return streams
         pid = None
         status = None
         sizes = {"stdout": 0, "stderr": 0, "report": 0}
-        stdin_data = base64.b64decode(job.get("stdin") or "")
         sel = selectors.DefaultSelector()
         for fd, key in ((out_r, "stdout"), (err_r, "stderr"), (rep_r, "report")):
             os.set_blocking(fd, False)
             sel.register(fd, selectors.EVENT_READ, key)
         sel.register(self.sock, selectors.EVENT_READ, "control")
-        if stdin_data:
-            os.set_blocking(in_w, False)
-            sel.register(in_w, selectors.EVENT_WRITE, "stdin")
-        else:
-            os.close(in_w)
         open_streams = 3
         deadline = start + timeout
         exited_at = None
@@ -198,15 +196,6 @@ class Runner:
                         status = status if status is not None else -1
                         exited_at = time.monotonic()
                         self.kill_all()
-                elif key == "stdin":
-                    try:
-                        n = os.write(in_w, stdin_data[:65536])
-                        stdin_data = stdin_data[n:]
-                    except (BrokenPipeError, OSError):
-                        stdin_data = b""
-                    if not stdin_data:
-                        sel.unregister(in_w)
-                        os.close(in_w)
                 else:
                     try:
                         chunk = os.read(skey.fd, 65536)
@@ -227,9 +216,6 @@ class Runner:
                     sizes[key] += len(chunk)
                     if chunk:
                         streams[key].append(chunk)
-        for skey in list(sel.get_map().values()):
-            if skey.data == "stdin":
-                os.close(skey.fd)
         sel.close()
         res["durationMs"] = round((time.monotonic() - start) * 1000, 3)
         if status is not None and status >= 0:
@@ -359,6 +345,21 @@ def _listdir(d):
         return os.listdir(d)
     except OSError:
         return []
+
+
+def _stdin_file(data):
+    """The job's stdin as judges give it: a regular file at offset 0 (os.fstat(0).st_size is its size), with no
+    name anywhere in the file system, so only the job's own fd 0 reaches it."""
+    fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.lseek(fd, 0, os.SEEK_SET)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
 
 
 def _write_file(root, rel, data):

@@ -10,13 +10,20 @@ frame's variables that changed since the frame's previous record (so a loop cost
    "ret": repr (the line returned this), "x": type (the line raised this)}
   {"entry": repr|null, "x": type|null, "l": test line}   a call of the entry point from the test ended
   {"stop": why, "events": n}   recording stopped (events, bytes or time budget); the run goes on
+  {"tamper": why}   the solution or test reached for the tracer (see Watch): the trace is not trusted
   {"load_error": {...}} | {"done": true, "verdict": "pass"|"fail"|"error", "error": {...}|null, ...}
+The records go out in chunks, each after a {"chunk": nonce, "k": index, "n": lines} header; the nonce
+comes on stdin and is read before the solution runs, so lines the solution writes to fd 3 itself are
+outside any chunk (the host rejects the trace). An audit hook watches for what could disable the tracer
+or read the nonce (sys.settrace, frames, gc, ctypes, fork, /proc/*/mem): any of it is reported at once.
 "s" orders lines by when they started, "e" by when they finished. Frames outside the two files are
 never traced; after a cap only calls of the entry point from the test are still watched.
 """
 import json
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 import types
@@ -32,6 +39,9 @@ MUTABLE = object()  # marks a remembered value that may change in place
 class Tracer:
     def __init__(self, req, entry_code, report):
         self.report = report
+        self.nonce = str(req.get("nonce") or "")
+        self.chunks = 0
+        self.tampered = []
         self.max_events = int(req.get("max_events", 20000))
         self.repr_limit = int(req.get("repr_limit", 300))
         self.max_bytes = int(req.get("max_bytes", 4 << 20))
@@ -54,9 +64,20 @@ class Tracer:
 
     def flush(self):
         if self.out:
-            self.report.write("\n".join(self.out) + "\n")
+            head = json.dumps({"chunk": self.nonce, "k": self.chunks, "n": len(self.out)}, separators=(",", ":"))
+            self.chunks += 1
+            self.report.write(head + "\n" + "\n".join(self.out) + "\n")
             self.report.flush()
             self.out = []
+
+    def tamper(self, why):
+        """Reported at once (a later kill or a forked copy of this process cannot hide it)."""
+        if why in self.tampered:
+            return
+        self.tampered.append(why)
+        saved, self.out = self.out, [json.dumps({"tamper": why})]
+        self.flush()
+        self.out = saved
 
     def brepr(self, v):
         """A bounded repr, and whether it was cut."""
@@ -161,6 +182,8 @@ class Tracer:
 
     def local(self, frame, event, arg):
         state = self.frames.get(frame)
+        if event == "return" and state is not None and not frame.f_trace_lines:
+            self.tamper("a traced frame's line events were switched off (f_trace_lines)")
         if event == "line":
             if state is not None:
                 self.finish_line(frame, state)
@@ -191,6 +214,54 @@ class Tracer:
         return self.local
 
 
+FRAME_ATTRS = ("tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back")
+ALWAYS = ("sys._current_frames", "gc.get_objects", "gc.get_referrers", "gc.get_referents", "os.fork", "os.forkpty",
+          "sys.settrace", "sys.setprofile", "threading.settrace")
+FRAME_GETTERS = ("inspect.py", "traceback.py")
+
+
+class Watch:
+    """An audit hook (it cannot be removed) over the run of the solution and the test."""
+
+    def __init__(self, tracer):
+        self.tracer = tracer
+        self.on = False
+        self.busy = False
+
+    def __call__(self, event, args):
+        if not self.on or self.busy:
+            return
+        self.busy = True
+        try:
+            why = self.check(event, args)
+            if why:
+                self.tracer.tamper(why)
+        finally:
+            self.busy = False
+
+    def check(self, event, args):
+        if event in ALWAYS or event.startswith("ctypes."):
+            return f"the code called {event}"
+        if event == "sys._getframe" and self.from_code(sys._getframe(1)):
+            return "the code took a frame (sys._getframe)"
+        if event == "object.__getattr__" and len(args) > 1 and args[1] in FRAME_ATTRS and self.from_code(sys._getframe(1)):
+            return f"the code took a frame ({args[1]})"
+        if event == "open" and args and (args[0] == 3 or isinstance(args[0], (str, bytes)) and _proc_secret(args[0])):
+            return f"the code opened {args[0]!r}"
+        return None
+
+    @staticmethod
+    def from_code(frame):
+        """The frame that asked is the solution's or the test's, or a stdlib helper that hands frames out."""
+        name = frame.f_code.co_filename if frame is not None else ""
+        return name in (SOL, TEST) or os.path.basename(name) in FRAME_GETTERS
+
+
+def _proc_secret(path):
+    path = os.fsdecode(path)
+    return path.startswith("/proc/") and (path.endswith("/mem") or "/fd/" in path or "/map_files/" in path)
+
+
 def _error(e):
     where = None
     for frame in reversed(traceback.extract_tb(e.__traceback__)):
@@ -212,28 +283,45 @@ def main():
         test_code = compile(test_src, TEST, "exec")
     except SyntaxError as e:
         where = f"{e.filename}:{e.lineno}"
-        report.write(json.dumps({"load_error": {"type": "SyntaxError", "message": str(e.msg), "where": where}}) + "\n")
-        report.flush()
+        tracer = Tracer(req, None, report)
+        tracer.emit({"load_error": {"type": "SyntaxError", "message": str(e.msg), "where": where}})
+        tracer.flush()
         return
     entry_code = None
     for const in sol_code.co_consts:  # the entry's code object, found without running anything
         if isinstance(const, types.CodeType) and const.co_name == req.get("entry"):
             entry_code = const
     tracer = Tracer(req, entry_code, report)
+    watch = Watch(tracer)
+    sys.addaudithook(watch)
     ns = {"__name__": "solution", "__file__": SOL, "__builtins__": __builtins__}
     sys.setrecursionlimit(sys.getrecursionlimit() + 50)  # room for the tracer's own frames
     verdict, error = "pass", None
     sys.settrace(tracer.on_call)
+    watch.on = True
     try:
         exec(sol_code, ns)
         exec(test_code, ns)
     except AssertionError as e:
+        watch.on = False
         verdict, error = "fail", _error(e)
     except BaseException as e:  # noqa: BLE001 - the solution's failure is a result
+        watch.on = False
         verdict, error = "error", _error(e)
     finally:
-        tampered = sys.gettrace() != tracer.on_call
+        watch.on = False
+        if sys.gettrace() != tracer.on_call:
+            tracer.tamper("the tracer was replaced or removed (sys.settrace)")
         sys.settrace(None)
+    if tracer.recording and tracer.frames:
+        tracer.tamper("a traced frame stopped reporting (its f_trace was changed)")
+    if threading._trace_hook is not None:
+        tracer.tamper("a tracer was set for new threads (threading.settrace)")
+    for sig in signal.valid_signals():
+        handler = signal.getsignal(sig)
+        if callable(handler) and getattr(getattr(handler, "__code__", None), "co_filename", None) in (SOL, TEST):
+            tracer.tamper(f"the code set a signal handler (it is given frames): {signal.Signals(sig).name}")
+    tampered = bool(tracer.tampered)
     tracer.recording = False
     for rec in tracer.entries:
         tracer.emit(rec)

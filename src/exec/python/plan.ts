@@ -1,6 +1,6 @@
 import type { TestSpec } from "../../core/test-spec.js";
 import type { RunPlan } from "../plan.js";
-import { ASSERT_HARNESS, PYTEST_PLUGIN, PYTHON, SOLUTION_FILE } from "./harness.js";
+import { ASSERT_HARNESS, PYTEST_HARNESS, PYTHON, SOLUTION_FILE } from "./harness.js";
 
 // How a Python solution and a test spec become sandbox runs. Pure: no I/O.
 export function planPython(code: string, tests: TestSpec): RunPlan {
@@ -25,12 +25,13 @@ export function planPython(code: string, tests: TestSpec): RunPlan {
       };
     case "pytest": {
       const testFiles = Object.keys(tests.files).sort();
+      // the solution runs in its own process; `import solution` in the tests forwards to it
       return {
         kind: "pytest",
         runs: [
           {
             name: "pytest",
-            argv: [PYTHON, "-m", "pytest", "-q", "-p", PYTEST_PLUGIN, "-p", "no:cacheprovider", "--rootdir=.", ...testFiles],
+            argv: [PYTHON, PYTEST_HARNESS, SOLUTION_FILE, "--", "-q", "-p", "no:cacheprovider", "--rootdir=.", ...testFiles],
             files: { ...tests.files, ...files },
           },
         ],
