@@ -1,21 +1,13 @@
-import { callsTo } from "../../analysis/index.js";
 import type { TestResult } from "../../core/result.js";
 import type { TestSpec } from "../../core/test-spec.js";
 import { sameRepr, type TaskExec } from "../../exec/task-exec.js";
+import { entryInputs, writtenInputs } from "../shared/entry-inputs.js";
 
 const DIFFERENTIAL_INPUTS = 30;
 
-// Argument tuples (Python expressions) of the calls of `entry` in assert tests: seeds for input generation.
-// Calls with keyword or starred arguments are left out (they are not plain tuples).
+// Argument tuples (Python expressions) of the written calls of `entry` (or an alias of it) in the tests.
 export function seedInputs(tests: TestSpec, entry: string): string[] {
-  if (tests.kind !== "assert") return [];
-  const out = new Set<string>();
-  for (const c of callsTo(tests.code, entry)) {
-    const inner = c.argsText.slice(1, -1).trim();
-    if (/(^|[,(]\s*)\*/.test(inner) || /(^|,)\s*[A-Za-z_]\w*\s*=(?!=)/.test(inner)) continue;
-    out.add(inner ? `(${inner},)` : "()");
-  }
-  return [...out];
+  return writtenInputs(tests, entry);
 }
 
 // A one-line account of a failing test.
@@ -46,11 +38,14 @@ export async function checkBeyondVisible(
     else checked.push(`${h.tests.length} hidden tests pass`);
   }
   if (rec.reference && rec.entry_point) {
-    const seeds = seedInputs(rec.tests, rec.entry_point);
-    if (seeds.length === 0) checked.push("no differential check: no plain calls of the entry point in the tests");
+    const seeds = await entryInputs(exec, rec.reference, rec.tests, rec.entry_point);
+    if (seeds.inputs.length === 0) checked.push("no differential check: no call of the entry point with plain arguments reaches it from the tests");
     else {
-      const gen = await exec.generate(rec.reference, rec.entry_point, seeds, DIFFERENTIAL_INPUTS);
-      const inputs = gen.inputs;
+      const gen = await exec.generate(rec.reference, rec.entry_point, seeds.inputs, DIFFERENTIAL_INPUTS);
+      // the tests' own inputs (on which the reference returns) and their generated neighbours
+      const own = await exec.call(rec.reference, rec.entry_point, seeds.inputs);
+      const ownInputs = own.outcomes.flatMap((o) => (o.ok ? [{ input: seeds.inputs[o.i]!, repr: o.repr }] : []));
+      const inputs = [...ownInputs, ...gen.inputs];
       if (inputs.length === 0) checked.push(`no differential check: the reference gave no inputs${gen.end.loadError ? ` (${gen.end.loadError.type}: ${gen.end.loadError.message})` : ""}`);
       else {
         const got = await exec.call(code, rec.entry_point, inputs.map((i) => i.input));
@@ -64,7 +59,7 @@ export async function checkBeyondVisible(
           else if (o.ok && !sameRepr(o.repr, want.repr)) diff = `${rec.entry_point}${want.input} returns ${o.repr}, the reference returns ${want.repr}`;
         }
         if (diff) failures.push(`differential: ${diff}`);
-        else checked.push(`agrees with the reference on ${inputs.length} generated inputs`);
+        else checked.push(`agrees with the reference on ${ownInputs.length} test inputs (${seeds.traced} seen at run time) and ${gen.inputs.length} generated neighbours`);
       }
     }
   }
