@@ -85,8 +85,27 @@ describe("alignClaims", () => {
     expect(alignClaims([claim(0, 6, { y: "1" })], full)[0]).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
   });
 
-  it("is monotonic: a step cannot go back to an earlier run", () => {
+  it("follows the trace in order: two steps on a line that runs twice are its two runs", () => {
+    // total is 1 then 4: a walkthrough saying 4 then 1 is wrong at its first step, not at the second
     const js = alignClaims([claim(0, 6, { total: "4" }), claim(1, 6, { total: "1" })], full);
+    expect(js.map((j) => j.label)).toEqual(["wrong", "wrong"]);
+    expect(js[0]!.evidence).toMatch(/total is 1, not 4/);
+  });
+
+  it("judges a wrong value that equals a later iteration's at its own iteration", () => {
+    // runs of line 6: total 1 (x=1), total 4 (x=3); a slip at the first equal to the second
+    const slip = alignClaims([claim(0, 6, { total: "4" }), claim(1, 6, { total: "7" })], full);
+    expect(slip[0]).toMatchObject({ label: "wrong", errorType: "arithmetic-error" });
+    // with the loop variable claimed too, in a longer narration: the slip is still at its own step
+    const narrated = alignClaims([claim(0, 3, { x: "1" }), claim(1, 6, { total: "4" }), claim(2, 3, { x: "-2" }), claim(3, 3, { x: "3" }), claim(4, 6, { total: "7" }), claim(5, 9, {}, "7")], full);
+    expect(narrated.findIndex((j) => j.label === "wrong")).toBe(1);
+    // a walkthrough that skips runs it does not narrate is still right
+    const skip = alignClaims([claim(0, 2, { total: "0" }), claim(1, 6, { total: "4" }), claim(2, 9, {}, "4")], full);
+    expect(skip.map((j) => j.label)).toEqual(["correct", "correct", "correct"]);
+  });
+
+  it("a step cannot go back to an earlier run", () => {
+    const js = alignClaims([claim(0, 9, {}, "4"), claim(1, 2, { total: "0" })], full);
     expect(js.map((j) => j.label)).toEqual(["correct", "wrong"]);
   });
 
