@@ -72,6 +72,54 @@ export function inventedExceptions(reflection: string, failing: readonly TestRes
   return [...named].filter((n) => !real.has(n) && n !== "Exception");
 }
 
+// A literal as a reflection writes a value: a number, a quoted string, a list/tuple/dict/set, True/False/None.
+const LIT = String.raw`(-?\d+(?:\.\d+)?|'[^']*'|"[^"]*"|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|True|False|None)`;
+
+// The got/expected values a reflection says the failure showed ("got 7", "returned 7", "7 where 9 was
+// expected", "expected 9").
+export function claimedValues(reflection: string): { got: string[]; expected: string[] } {
+  const got: string[] = [];
+  const expected: string[] = [];
+  const text = reflection.replace(/`/g, "");
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:got|returned|returns|gave|produced|yielded)\s+${LIT}`, "gi"))) got.push(m[1]!);
+  for (const m of text.matchAll(new RegExp(String.raw`${LIT}\s+(?:where|when|but|while|instead of|rather than)\s+(?:the\s+)?${LIT}\s+(?:was|is|were)\s+expected`, "gi"))) {
+    got.push(m[1]!);
+    expected.push(m[2]!);
+  }
+  for (const m of text.matchAll(new RegExp(String.raw`\bexpected\s+(?:value\s+)?(?:is\s+|was\s+|of\s+)?${LIT}`, "gi"))) expected.push(m[1]!);
+  return { got, expected };
+}
+
+// The real got/expected values of the failures, where known: an assert's values in its message, or the located
+// failing assert's returned value and the literal it compares with.
+function realValues(failing: readonly TestResult[], sites?: ReadonlyMap<string, AssertSite>): { got: string[]; expected: string[] } {
+  const got: string[] = [];
+  const expected: string[] = [];
+  for (const t of failing) {
+    const m = /got (.+?), expected (.+)$/.exec(parseErrorText(t.message ?? "").message);
+    if (m) {
+      got.push(m[1]!.trim());
+      expected.push(m[2]!.trim());
+    }
+    const site = sites?.get(t.name);
+    if (site?.got !== undefined) got.push(site.got);
+    const cmp = site && /==\s*(.+?)\s*(?:,\s*(?:'[^']*'|"[^"]*")\s*)?$/.exec(site.text);
+    if (cmp) expected.push(cmp[1]!);
+  }
+  return { got, expected };
+}
+
+// Values a reflection says the failure showed that it did not show (only where the real ones are known).
+export function inventedValues(reflection: string, failing: readonly TestResult[], sites?: ReadonlyMap<string, AssertSite>): string[] {
+  const claimed = claimedValues(reflection);
+  const real = realValues(failing, sites);
+  const same = (a: string, b: string) => squash(a) === squash(b) || (Number.isFinite(Number(a)) && Number(a) === Number(b));
+  const out: string[] = [];
+  if (real.got.length) for (const g of claimed.got) if (!real.got.some((r) => same(g, r)) && !real.expected.some((r) => same(g, r))) out.push(`got ${g}`);
+  if (real.expected.length) for (const e of claimed.expected) if (!real.expected.some((r) => same(e, r)) && !real.got.some((r) => same(e, r))) out.push(`expected ${e}`);
+  return out;
+}
+
 export type ReflectionVerdict = { label: "correct" | "unverifiable"; evidence: string } | { label: "wrong"; evidence: string };
 
 // A reflection against its turn's real failures: it must cite something observable of them. Citing a specific
@@ -86,9 +134,11 @@ export function judgeReflection(reflection: string, failing: readonly TestResult
   if (hit) return { label: "correct", evidence: `refers to the real failure: mentions ${JSON.stringify(hit)}` };
   const generic = genericEvidence(failing);
   const g = mentionedEvidence(reflection, generic) ?? (generic.includes("assert") && /\bassert(?:ion)?s?\b/i.test(reflection) ? "assert" : undefined);
-  if (g) return { label: "correct", evidence: `refers to what is observable of the failure: mentions ${JSON.stringify(g)}` };
+  const values = inventedValues(reflection, failing, sites);
+  if (values.length) return { label: "wrong", evidence: `says the failure showed ${values.join(", ")}, which it did not, and cites nothing of the real failure (${what})` };
   const invented = inventedExceptions(reflection, failing);
-  if (invented.length) return { label: "wrong", evidence: `names ${invented.join(", ")}, which no test raised, and nothing of the real failure (${what})` };
+  if (invented.length && !(g && g !== "assert")) return { label: "wrong", evidence: `names ${invented.join(", ")}, which no test raised, and nothing of the real failure (${what})` };
+  if (g) return { label: "correct", evidence: `refers to what is observable of the failure: mentions ${JSON.stringify(g)}` };
   if (specific.length) return { label: "wrong", evidence: `mentions nothing of the real failure (${what})` };
   return { label: "unverifiable", evidence: `the failure shows nothing specific to cite (${what}) and the reflection cites none of it` };
 }

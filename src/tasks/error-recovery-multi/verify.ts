@@ -126,7 +126,12 @@ async function execute(original: ErrorRecoveryMulti, c: Cascade, ctx: ExecContex
       return turn.feedback.tests.some((r) => r.status !== "pass" && findTest(r.name, real) !== undefined);
     };
     const silent = regressed.filter((n) => k === last || !acknowledged(n));
-    if (silent.length) {
+    // the last turn still failing a test that never passed is a failed last attempt, whatever else it breaks
+    const stillFailing = k === last ? failing.filter((t) => !everPassed.has(t.name)) : [];
+    if (stillFailing.length) {
+      const f = stillFailing[0]!;
+      c.wrong(s.code, outcomeError(f.status, f.message), `the last turn still fails: ${failing.map(describeTest).join("; ")}`);
+    } else if (silent.length) {
       c.wrong(s.code, "pseudo-fix", `breaks ${silent.map((n) => describeTest(suite.tests.find((t) => t.name === n) ?? { name: n, status: "error", durationMs: 0 })).join("; ")}, which passed at an earlier turn${k === last ? "" : ", and its feedback does not say so"}`);
     } else if (k === last) {
       if (failing.length) {

@@ -13,10 +13,17 @@ export function patchedLines(patch: string): { rewritten: Set<number>; insertedN
   for (const fp of parseDiff(patch)) {
     for (const h of fp.hunks) {
       let line = h.oldStart;
+      let removedInBlock = false; // the current run of changed lines removes some: its added lines replace them
       for (const l of h.lines) {
-        if (l.startsWith("-")) rewritten.add(line++);
-        else if (l.startsWith("+")) insertedNear.add(line - 1).add(line);
-        else if (l.startsWith(" ")) line++;
+        if (l.startsWith("-")) {
+          rewritten.add(line++);
+          removedInBlock = true;
+        } else if (l.startsWith("+")) {
+          if (!removedInBlock) insertedNear.add(line - 1).add(line);
+        } else if (l.startsWith(" ")) {
+          line++;
+          removedInBlock = false;
+        }
       }
     }
   }

@@ -35,7 +35,9 @@ export function parseErrorText(text: string): ErrorText {
   let line: number | undefined;
   const frames = [...t.matchAll(FRAME)];
   if (frames.length) line = Number(frames[frames.length - 1]![1]);
-  if (t.includes("\n")) {
+  // a traceback (or a report with frames); an exception line whose message goes on over several lines is not one
+  const isTraceback = /^Traceback|^\s*File "/m.test(t);
+  if (t.includes("\n") && (isTraceback || !EXC_LINE.test(t.split("\n")[0]!.trim()))) {
     // a traceback (or a SyntaxError report with its caret): the exception line is the last unindented line
     const lines = t.split("\n").filter((l) => l.trim() && !/^\s/.test(l) && !/^Traceback/.test(l) && !/^File "/.test(l));
     t = (lines[lines.length - 1] ?? "").trim();
