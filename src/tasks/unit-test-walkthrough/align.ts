@@ -53,7 +53,8 @@ function checkAt(claim: ResolvedClaim, ev: TraceLine): Check {
     } else if (m === "unknown") c.unknown.push(`${name} (its repr was too long to record)`);
     // a number the line computed wrongly is an arithmetic error; a wrong value the line did not set
     // (a loop variable, an argument) places the step in a state that never happens
-    else c.failures.push({ what: `${name} is ${cut(real)}, not ${cut(claimed)}`, numeric: bothNumeric(claimed, real) && ev.changed.includes(name), invented: false });
+    // (a `for` line's target is not computed: a wrong one is an iteration that does not happen)
+    else c.failures.push({ what: `${name} is ${cut(real)}, not ${cut(claimed)}`, numeric: bothNumeric(claimed, real) && ev.changed.includes(name) && !claim.loopTargets?.includes(name), invented: false });
   }
   if (claim.event === "return" && claim.returns === undefined && ev.returned === undefined) {
     c.failures.push({ what: ev.raised ? `the line raises ${ev.raised}, ${ev.fn} does not return there` : `${ev.fn} does not return at this line`, numeric: false, invented: true });
@@ -89,10 +90,18 @@ function runsOf(claim: ResolvedClaim, trace: TraceView): TraceLine[] {
   return trace.lines.filter((ev) => ev.file === claim.file && claim.lines.includes(ev.line) && inFunction(ev, claim.fn));
 }
 
-// A placement's cost: a claim left unplaced costs more than any number of mismatches (every claimed step of a
-// line that runs is placed when the runs allow), a mismatching claim costs 1 (a little more per wrong value).
-const UNPLACED = 1e6;
-const mismatchCost = (c: Check) => (c.failures.length ? 1 + c.failures.length / 1000 : 0);
+// A placement's cost. A mismatching claim costs 1 when its values are those of another run of its line (it may
+// be displaced: a slip equal to a later iteration, or a skip), 1.2 when no run has them (a wrong value
+// wherever it goes); a claim left unplaced (an iteration too many) costs 2.5, so a placement that needs three
+// displaced claims to avoid leaving one out (a walkthrough that skipped ahead, then narrated one run too many)
+// loses to leaving it out, while one displaced slip with its consequences is judged where it happens.
+const UNPLACED = 2.5;
+const mismatchCost = (c: Check, displaced: boolean) => (c.failures.length ? (displaced ? 1 : 1.2) + c.failures.length / 1e9 : 0);
+// each run of the claim's line passed over (earlier than the chosen one, after the previous step) costs a
+// little: of two placements with as many mismatches, the one that follows the trace run by run wins
+const SKIP = 1e-6;
+const skipped = (runs: readonly TraceLine[], ev: TraceLine, prev: TraceLine | undefined) =>
+  runs.filter((r) => r !== ev && isAfter(r, prev) && r.seq < ev.seq && r.end < ev.end).length;
 const MAX_WORK = 4_000_000;
 
 interface Entry {
@@ -113,7 +122,9 @@ function bestPlacement(claims: readonly ResolvedClaim[], runs: TraceLine[][]): E
   claims.forEach((claim, i) => {
     if (work > MAX_WORK) return;
     const next: Entry[] = entries.map((e) => ({ cost: e.cost + UNPLACED, last: e.last, path: [...e.path, undefined] }));
-    const checks = new Map<TraceLine, Check>();
+    const checks = new Map(runs[i]!.map((ev) => [ev, checkAt(claim, ev)] as const));
+    work += runs[i]!.length;
+    const displaced = [...checks.values()].some((c) => c.failures.length === 0);
     for (const ev of runs[i]!) {
       let best: Entry | undefined;
       for (const e of entries) {
@@ -121,9 +132,8 @@ function bestPlacement(claims: readonly ResolvedClaim[], runs: TraceLine[][]): E
         if (isAfter(ev, e.last) && (!best || e.cost < best.cost)) best = e;
       }
       if (!best) continue;
-      let check = checks.get(ev);
-      if (!check) checks.set(ev, (check = checkAt(claim, ev)));
-      next.push({ cost: best.cost + mismatchCost(check), last: claim.marker ? best.last : ev, path: [...best.path, { ev, check }] });
+      const check = checks.get(ev)!;
+      next.push({ cost: best.cost + mismatchCost(check, displaced) + SKIP * skipped(runs[i]!, ev, best.last), last: claim.marker ? best.last : ev, path: [...best.path, { ev, check }] });
     }
     // keep, per last run, the cheapest entry (the earliest placement on ties: entries are in order)
     const byLast = new Map<TraceLine | undefined, Entry>();

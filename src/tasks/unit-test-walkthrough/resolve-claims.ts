@@ -20,6 +20,14 @@ export interface ResolvedClaim {
   fn?: string;
   /** "return": the step says the function returns at this line. */
   event?: "line" | "return";
+  /** Names a `for` line binds (its loop variables): values it takes, not values it computes. */
+  loopTargets?: string[];
+}
+
+// The names a `for` line binds: "for i, (a, b) in ..." -> i, a, b.
+export function loopTargets(lineText: string): string[] {
+  const m = /^\s*(?:async\s+)?for\s+(.+?)\s+in\b/.exec(lineText);
+  return m ? [...m[1]!.matchAll(/[A-Za-z_]\w*/g)].map((x) => x[0]) : [];
 }
 
 export type StaticStep =
@@ -132,5 +140,7 @@ export function resolveStep(step: WalkthroughStep, index: number, sources: Recor
     ...(fn ? { fn } : {}),
     ...(step.event ? { event: step.event } : {}),
   };
+  const targets = [...new Set(candidates.flatMap((l) => loopTargets(lines[l - 1] ?? "")))];
+  if (targets.length) claim.loopTargets = targets;
   return { ok: true, claim, evidence: where };
 }
