@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TestTrace, TraceLine } from "../../exec/trace.js";
-import { alignClaims } from "./align.js";
+import { alignClaims, alignCovering } from "./align.js";
 import { assertExpectation, checkReturn, checkStdout, checkVerdict, verdictConsistency } from "./outcome.js";
-import { codeMatchesLine, resolveStep, type ResolvedClaim } from "./resolve-claims.js";
+import { codeMatchesLine, loopTargets, resolveStep, type ResolvedClaim } from "./resolve-claims.js";
 import { WalkthroughStep } from "./schema.js";
 
 const CODE = "def f(xs):\n    total = 0  # start\n    for x in xs:\n        if x < 0:\n            continue\n        total += x\n    else:\n        pass\n    return total\n";
@@ -113,6 +113,43 @@ describe("alignClaims", () => {
     const cutShort = { lines: full.lines.slice(0, 4), complete: false, incompleteWhy: "recording stopped" };
     expect(alignClaims([claim(0, 9, {}, "4")], cutShort)[0]!.label).toBe("unverifiable");
     expect(alignClaims([claim(0, 6, { total: "9" })], cutShort)[0]!.label).toBe("unverifiable");
+  });
+});
+
+describe("claims a walkthrough may state", () => {
+  const full = { lines: traceOf(), complete: true };
+  // the runs of f([1, -2, 3]) in order: 2, (3, 4, 6), (3, 4, 5), (3, 4, 6), 3, 9
+  const order = [2, 3, 4, 6, 3, 4, 5, 3, 4, 6, 3, 9];
+
+  it("steps_cover: every step is the very next line, none left out", () => {
+    const all = order.map((l, i) => claim(i, l));
+    expect(alignCovering(all, full, "whole").every((j) => j.label === "correct")).toBe(true);
+    expect(alignCovering(all.slice(0, 5), full, "beginning").every((j) => j.label === "correct")).toBe(true);
+    // a skipped line: the step after the gap is wrong
+    const gap = [claim(0, 2), claim(1, 3), claim(2, 6)];
+    expect(alignCovering(gap, full, "beginning").map((j) => j.label)).toEqual(["correct", "correct", "wrong"]);
+    expect(alignClaims(gap, full).map((j) => j.label)).toEqual(["correct", "correct", "correct"]);
+    // "whole" but the narration stops early: its last step is wrong
+    const short = alignCovering(all.slice(0, 5), full, "whole");
+    expect(short.at(-1)).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
+    expect(short.at(-1)!.evidence).toMatch(/7 more line/);
+  });
+
+  it("event: return is a claim that the function returns at that line", () => {
+    expect(alignClaims([{ ...claim(0, 9), event: "return" as const }], full)[0]!.label).toBe("correct");
+    expect(alignClaims([{ ...claim(0, 6), event: "return" as const }], full)[0]).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
+  });
+
+  it("function: the line must run in that function", () => {
+    expect(alignClaims([{ ...claim(0, 2), fn: "f" }], full)[0]!.label).toBe("correct");
+    expect(alignClaims([{ ...claim(0, 2), fn: "g" }], full)[0]).toMatchObject({ label: "wrong", evidence: expect.stringMatching(/never runs/) });
+    expect(resolve({ line: 2, function: "g" })).toMatchObject({ ok: false, errorType: "hallucinated-step" });
+    expect(resolve({ line: 2, function: "f", event: "line" })).toMatchObject({ ok: true, claim: { fn: "f", event: "line" } });
+  });
+
+  it("a wrong loop variable on the for line is a state that never happens, not arithmetic", () => {
+    expect(loopTargets("    for i, (a, b) in enumerate(p):")).toEqual(["i", "a", "b"]);
+    expect(alignClaims([{ ...claim(0, 3, { x: "9" }), loopTargets: ["x"] }], full)[0]).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
   });
 });
 
