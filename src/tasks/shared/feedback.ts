@@ -198,8 +198,18 @@ export function findTest<T extends { name: string }>(name: string, tests: readon
   const parts = name.trim().split(/::|\./).filter(Boolean);
   if (parts.length === 0 || !parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return undefined;
   const suffix = parts.join("::");
-  const hits = tests.filter((t) => t.name === suffix || t.name.endsWith(`::${suffix}`) || t.name.replace(/\[.*\]$/, "").endsWith(`::${suffix}`));
+  const hits = tests.filter((t) => {
+    const id = testId(t.name);
+    return id === suffix || id.endsWith(`::${suffix}`);
+  });
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+// A test's id as Class::method where it runs a unittest method (`T("test_a").debug()`, `T('test_a').test_a()`),
+// else its name without a pytest parameter suffix.
+function testId(name: string): string {
+  const m = /(?:^|:\s)([A-Za-z_]\w*)\(\s*['"](\w+)['"]\s*\)\.\w+\(\)\s*$/.exec(name);
+  return m ? `${m[1]}::${m[2]}` : name.replace(/\[.*\]$/, "");
 }
 
 const passed = (status: string) => status === "pass";

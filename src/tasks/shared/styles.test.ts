@@ -87,6 +87,9 @@ describe("error text in other styles", () => {
     expect(findTest("test_b", tests)?.name).toBe("test_a.py::T::test_b");
     expect(findTest("T.test_a", tests)?.name).toBe("test_a.py::T::test_a");
     expect(findTest("test_a", tests)).toBeUndefined(); // two tests end so: not guessed
+    const methods = [{ name: 'line 9: T("test_a").debug()' }, { name: "line 10: T('test_b').test_b()" }];
+    expect(findTest("test_a", methods)?.name).toBe('line 9: T("test_a").debug()');
+    expect(findTest("T.test_b", methods)?.name).toBe("line 10: T('test_b').test_b()");
   });
 });
 
