@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => close?.());
 
 const diff = (hunk: string) => `--- a/solution.py\n+++ b/solution.py\n${hunk}`;
-async function first<T>(task: TaskDefinition<T>, rec: unknown) {
+async function first<T>(task: TaskDefinition<T>, rec: { id: string }) {
   const r = await verifyTrajectory(task, rec, ctx);
   return { verdict: r.verdict, step: r.firstWrongStep, type: r.steps[r.firstWrongStep]?.errorType, evidence: r.steps.map((s) => `${s.index} ${s.label}: ${s.evidence}`).join("\n") };
 }
