@@ -138,7 +138,7 @@ async function execute(original: ErrorRecoveryMulti, c: Cascade, ctx: ExecContex
         const f = failing[0]!;
         c.wrong(s.code, outcomeError(f.status, f.message), `the last turn still fails: ${failing.map(describeTest).join("; ")}`);
       } else {
-        const beyond = await checkBeyondVisible(ctx.exec, code, rec);
+        const beyond = await checkBeyondVisible(ctx.exec, code, rec, codes[0]?.code);
         if (beyond.failures.length) c.wrong(s.code, "pseudo-fix", `passes the visible tests but ${beyond.failures.join("; ")}`);
         else c.correct(s.code, [`all ${suite.tests.length} visible tests pass`, ...beyond.checked].join("; "));
       }

@@ -2,6 +2,7 @@ import type { TestResult } from "../../core/result.js";
 import type { TestSpec } from "../../core/test-spec.js";
 import { sameRepr, type TaskExec } from "../../exec/task-exec.js";
 import { entryInputs, writtenInputs } from "../shared/entry-inputs.js";
+import { guardsOnInputs, inputGuards, withoutGuards } from "../shared/guards.js";
 
 const DIFFERENTIAL_INPUTS = 30;
 
@@ -28,6 +29,7 @@ export async function checkBeyondVisible(
   exec: TaskExec,
   code: string,
   rec: { hidden_tests?: TestSpec | undefined; reference?: string | undefined; entry_point?: string | undefined; tests: TestSpec },
+  before?: string,
 ): Promise<BeyondVisible> {
   const failures: string[] = [];
   const checked: string[] = [];
@@ -37,8 +39,19 @@ export async function checkBeyondVisible(
     if (h.verdict !== "pass") failures.push(`hidden tests: ${h.verdict}: ${bad.slice(0, 2).map(describeTest).join("; ") || h.message || ""}`);
     else checked.push(`${h.tests.length} hidden tests pass`);
   }
-  if (rec.reference && rec.entry_point) {
-    const seeds = await entryInputs(exec, rec.reference, rec.tests, rec.entry_point);
+  const seeds = rec.entry_point ? (rec.reference ? await entryInputs(exec, rec.reference, rec.tests, rec.entry_point) : { inputs: writtenInputs(rec.tests, rec.entry_point), traced: 0 }) : { inputs: [], traced: 0 };
+  if (rec.entry_point && failures.length === 0) {
+    // guards the fix added that return fixed values for the tests' own inputs, without which the tests fail
+    const had = new Set(before === undefined ? [] : inputGuards(before, rec.entry_point).map((g) => g.condition.replace(/\s+/g, "")));
+    const guards = guardsOnInputs(inputGuards(code, rec.entry_point).filter((g) => !had.has(g.condition.replace(/\s+/g, ""))), seeds.inputs);
+    if (guards.length) {
+      const bare = await exec.runTests(withoutGuards(code, guards), rec.tests);
+      const bad = bare.tests.filter((t) => t.status !== "pass" && t.status !== "skipped");
+      if (bare.verdict !== "pass") failures.push(`input-specific guards (${guards.map((g) => `\`if ${g.condition}\``).join(", ")}) return fixed values for test inputs; without them ${bad.slice(0, 2).map(describeTest).join("; ") || bare.message || bare.verdict}`);
+      else checked.push(`guards on test inputs (${guards.map((g) => g.condition).join(", ")}) change no visible result`);
+    }
+  }
+  if (rec.reference && rec.entry_point && failures.length === 0) {
     if (seeds.inputs.length === 0) checked.push("no differential check: no call of the entry point with plain arguments reaches it from the tests");
     else {
       const gen = await exec.generate(rec.reference, rec.entry_point, seeds.inputs, DIFFERENTIAL_INPUTS);

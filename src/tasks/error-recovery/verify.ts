@@ -209,7 +209,7 @@ async function execute(original: ErrorRecovery, c: Cascade, ctx: ExecContext): P
     }
     const p2p = `${passingNames(before).size} tests that passed still pass`;
     if (after.verdict === "pass") {
-      const beyond = await checkBeyondVisible(ctx.exec, patched.code, rec);
+      const beyond = await checkBeyondVisible(ctx.exec, patched.code, rec, rec.buggy_code);
       if (beyond.failures.length) c.wrong(STEP.patch, "pseudo-fix", `passes the visible tests but ${beyond.failures.join("; ")}`);
       else c.correct(STEP.patch, [`fail-to-pass: ${f2p.join("; ")} now passes`, p2p, ...beyond.checked].join("; "));
     } else {

@@ -53,6 +53,10 @@ describe("error-recovery on HumanEval-style tests", () => {
     const guard = diff("@@ -1,4 +1,8 @@\n def add(a, b):\n+    if (a, b) == (1, 2):\n+        return 3\n+    if (a, b) == (2, 5):\n+        return 7\n     total = a\n     total = total - b\n     return total\n");
     const g = await first(errorRecoveryTask, er({ diagnosis: { function: "add", text: "wrong for the tested inputs" }, patch: guard, explanation: "Return `3` and `7` for the tested inputs." }));
     expect(g, g.evidence).toMatchObject({ step: 2, type: "pseudo-fix" });
+    // with no reference and no hidden tests: the guards are flagged because without them the tests fail
+    const noRef = await first(errorRecoveryTask, er({ reference: undefined, diagnosis: { function: "add", text: "wrong for the tested inputs" }, patch: guard, explanation: "Return `3` and `7` for the tested inputs." }));
+    expect(noRef, noRef.evidence).toMatchObject({ step: 2, type: "pseudo-fix" });
+    expect(noRef.evidence).toMatch(/input-specific guards/);
     const mean = {
       task: "error-recovery", id: "mean", entry_point: "mean", buggy_code: "def mean(xs):\n    return sum(xs) / len(xs)\n",
       tests: { kind: "assert", code: "def check(candidate):\n    assert candidate([1, 3]) == 2\n    assert candidate([]) == 0\n\n\ncheck(mean)\n" },

@@ -117,3 +117,18 @@ describe("feedback on asserts inside check(candidate)", () => {
     expect(compareFeedback([{ name: "line 5", status: "fail" }], real, inner(undefined))).toEqual([]);
   });
 });
+
+describe("guards on test inputs", () => {
+  const code = (guard: string) => `def f(a, b):\n${guard}    return a - b\n`;
+  it("finds equality guards on the parameters that only return, and leaves edge-case guards alone", async () => {
+    const { inputGuards, guardsOnInputs, withoutGuards } = await import("./guards.js");
+    const g = inputGuards(code("    if (a, b) == (3, 4):\n        return 7\n    if a == 10 and b == 2:\n        return 12\n    if (a, b) in [(5, 6), (7, 8)]:\n        return 0\n"), "f");
+    expect(g.map((x) => x.literals)).toEqual([["(3, 4)"], ["10", "2"], ["(5, 6)", "(7, 8)"]]);
+    expect(inputGuards(code("    if not a:\n        return 0\n    if a == 0:\n        return b\n    if b < 2:\n        return 1\n    if a == b:\n        return 0\n"), "f")).toEqual([]);
+    expect(inputGuards(code("    if a == 10:\n        print(a)\n        return 1\n"), "f")).toEqual([]); // the body does more than return
+    expect(guardsOnInputs(g, ["(3, 4,)", "(1, 1,)"]).map((x) => x.condition)).toEqual(["(a, b) == (3, 4)"]);
+    expect(guardsOnInputs(g, ["(10, 2,)"]).map((x) => x.condition)).toEqual(["a == 10 and b == 2"]);
+    expect(guardsOnInputs(g, ["(110, 3,)"])).toEqual([]); // 10 is not an argument there
+    expect(withoutGuards("def f(a):\n    if a == 7:\n        return 1\n    return a\n", inputGuards("def f(a):\n    if a == 7:\n        return 1\n    return a\n", "f"))).toBe("def f(a):\n    pass\n\n    return a\n");
+  });
+});
