@@ -81,7 +81,9 @@ export function claimedValues(reflection: string): { got: string[]; expected: st
   const got: string[] = [];
   const expected: string[] = [];
   const text = reflection.replace(/`/g, "");
-  for (const m of text.matchAll(new RegExp(String.raw`\b(?:got|returned|returns|gave|produced|yielded)\s+${LIT}`, "gi"))) got.push(m[1]!);
+  // "got 7"; "returned 7 instead of / but ..." (a bare "returns 0" may be reasoning about another input)
+  for (const m of text.matchAll(new RegExp(String.raw`\bgot\s+${LIT}`, "gi"))) got.push(m[1]!);
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:returned|returns|gave|gives|produced|yielded)\s+${LIT},?\s+(?:instead of|rather than|but|where|while|when|not)\b`, "gi"))) got.push(m[1]!);
   for (const m of text.matchAll(new RegExp(String.raw`${LIT}\s+(?:where|when|but|while|instead of|rather than)\s+(?:the\s+)?${LIT}\s+(?:was|is|were)\s+expected`, "gi"))) {
     got.push(m[1]!);
     expected.push(m[2]!);

@@ -42,3 +42,9 @@ describe("diagnosed line vs patched lines", () => {
     expect(diagnosisPatchMismatch(code, patch, [2])).toBeUndefined();
   });
 });
+
+describe("lines the diagnosis text names", () => {
+  it("leaves out lines of the tests", () => {
+    expect(diagnosedLines(CODE, { text: "The assert on line 2 of the tests fails because line 3 stops early" }, fn)).toEqual([3]);
+  });
+});

@@ -63,6 +63,10 @@ export function diagnosedLines(buggy: string, diagnosis: { line?: number | undef
   const out = new Set<number>();
   if (diagnosis.line !== undefined) out.add(diagnosis.line);
   for (const m of diagnosis.text.matchAll(/\blines? (\d+)(?:\s*(?:-|–|to|and)\s*(\d+))?/gi)) {
+    // a line of the tests ("the assert on line 3 of the tests") is not a line of the code
+    const before = diagnosis.text.slice(Math.max(0, m.index! - 24), m.index!);
+    const after = diagnosis.text.slice(m.index! + m[0].length, m.index! + m[0].length + 20);
+    if (/^\s*(?:of|in) the tests?\b/i.test(after) || /(?:\btests?|\bassert\w*|check\([^)]*\))\s*(?:on|at|in)?\s*$/i.test(before)) continue;
     const a = Number(m[1]);
     const b = m[2] ? Number(m[2]) : a;
     for (let l = Math.min(a, b); l <= Math.max(a, b) && l - Math.min(a, b) < 20; l++) if (l >= 1 && l <= lines.length) out.add(l);
