@@ -112,7 +112,7 @@ async function namedTest(rec: ErrorRecovery, before: SuiteResult, exec: ExecCont
   const runs = before.tests.filter((x) => inner.runBy.some((l) => x.name.startsWith(`line ${l}:`)));
   const failing = runs.find((x) => x.status !== "pass" && x.status !== "skipped");
   if (!failing) return runs[0] ? { test: runs[0] } : {};
-  if (failing.status !== "fail") return { test: failing };
+  if (failing.status !== "fail" || inner.whole) return { test: failing };
   const site = await failingAssertSite(exec, rec.buggy_code, rec.tests.code, failing, rec.entry_point);
   if (!site) return { test: failing, unsure: true };
   if (site.line === inner.line) return { test: failing };

@@ -53,11 +53,15 @@ export async function assertSites(exec: TaskExec, code: string, testsCode: strin
 
 // A recorded test name that is a statement or line inside a test function (an assert of `check`): the line,
 // and the top-level lines whose statement runs it. Undefined when the name is not such a statement.
-export function innerStatement(name: string, testsCode: string): { line: number; runBy: number[] } | undefined {
+// A name that is the test function itself ("check", "check(candidate)") is the whole function (`whole`).
+export function innerStatement(name: string, testsCode: string): { line: number; runBy: number[]; whole?: true } | undefined {
   const lines = testsCode.split("\n");
   const bare = /^line (\d+)$/.exec(name.trim());
   const want = normalizeTestName(name);
   const fns = testFunctions(testsCode);
+  const called = /^([A-Za-z_]\w*)(?:\(.*\))?$/.exec(want)?.[1];
+  const whole = fns.find((f) => f.name === called && f.calledFrom.length);
+  if (whole) return { line: whole.startLine, runBy: whole.calledFrom, whole: true };
   for (const f of fns) {
     for (let l = f.startLine + 1; l <= f.endLine; l++) {
       const hit = bare ? Number(bare[1]) === l : want.length > 0 && normalizeTestName(lines[l - 1] ?? "") === want;

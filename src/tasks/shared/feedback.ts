@@ -222,7 +222,7 @@ export function testError(t: TestResult): ErrorText {
 /** What is known of a statement inside a test function (an assert of HumanEval's `check`) that a record names. */
 export interface InnerTests {
   /** The recorded name as a line of a test function and the top-level lines that run it; undefined when it is not one. */
-  resolve(name: string): { line: number; runBy: number[] } | undefined;
+  resolve(name: string): { line: number; runBy: number[]; whole?: true } | undefined;
   /** The line of the assert that failed in a failing top-level test, when it was located. */
   failedAt(test: string): number | undefined;
 }
@@ -235,11 +235,17 @@ function recordedError(message: string): ErrorText {
 // A recorded test that is a statement inside a test function, against the top-level test that runs it: it
 // failed when the located failing assert is that line; it passed when its test passed or the failure comes
 // after it in the same function; otherwise (not reached, or not located) nothing is said.
-function compareInner(r: RecordedTest, inner: { line: number; runBy: number[] }, actual: readonly TestResult[], known: InnerTests): string | undefined {
+function compareInner(r: RecordedTest, inner: { line: number; runBy: number[]; whole?: true }, actual: readonly TestResult[], known: InnerTests): string | undefined {
   const runs = actual.filter((t) => inner.runBy.some((l) => t.name.startsWith(`line ${l}:`)));
   if (!runs.length) return `test ${JSON.stringify(r.name)} is in a test function no test runs`;
   const failing = runs.find((t) => !passed(t.status));
   if (!failing) return passed(r.status) ? undefined : `${JSON.stringify(r.name)}: recorded ${r.status}, but ${runs[0]!.name} passes, so every assert in it holds`;
+  if (inner.whole) {
+    // the test function named for the statement that runs it ("check(candidate)" for "check(f)")
+    if (passed(r.status)) return `${JSON.stringify(r.name)}: recorded pass, really ${failing.status}${failing.message ? ` (${failing.message})` : ""}`;
+    const cmp = r.message === undefined ? undefined : sameError(recordedError(r.message), testError(failing));
+    return cmp && !cmp.same ? `${failing.name}: ${cmp.why}` : undefined;
+  }
   const at = known.failedAt(failing.name);
   if (at === undefined) return undefined;
   if (at === inner.line) {

@@ -37,6 +37,7 @@ describe("error-recovery on HumanEval-style tests", () => {
   it("a sound record with a bare AssertionError from check(candidate) passes, naming the call or the inner assert", { timeout: 120_000 }, async () => {
     expect((await first(errorRecoveryTask, er({}))).verdict).toBe("pass");
     expect((await first(errorRecoveryTask, er({ failing_test: "assert candidate(1, 2) == 3", claimed_error: "AssertionError:" }))).verdict).toBe("pass");
+    expect((await first(errorRecoveryTask, er({ failing_test: "check(candidate)" }))).verdict).toBe("pass");
   });
 
   it("an inner assert that is not the one failing, or a message Python does not give, is hallucinated", { timeout: 120_000 }, async () => {

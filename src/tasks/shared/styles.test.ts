@@ -16,6 +16,10 @@ describe("test code", () => {
     expect(innerStatement("assert candidate(2, 2) == 4, 'Test 2 failed'", CHECK)).toEqual({ line: 6, runBy: [11] });
     expect(innerStatement("line 5", CHECK)).toEqual({ line: 5, runBy: [11] });
     expect(innerStatement("assert candidate(9, 9) == 18", CHECK)).toBeUndefined();
+    // the test function named by its own signature stands for the call that runs it
+    expect(innerStatement("check(candidate)", CHECK)).toEqual({ line: 4, runBy: [11], whole: true });
+    expect(compareFeedback([{ name: "check(candidate)", status: "fail", message: "AssertionError" }], [{ name: "line 11: check(add)", status: "fail", durationMs: 1, message: "AssertionError" }], { resolve: (n) => innerStatement(n, CHECK), failedAt: () => undefined })).toEqual([]);
+    expect(compareFeedback([{ name: "check(candidate)", status: "pass" }], [{ name: "line 11: check(add)", status: "fail", durationMs: 1, message: "AssertionError" }], { resolve: (n) => innerStatement(n, CHECK), failedAt: () => undefined })).toHaveLength(1);
   });
 
   it("runs one test statement alone, keeping the line numbers", () => {
