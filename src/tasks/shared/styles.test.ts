@@ -34,6 +34,8 @@ describe("test code", () => {
     expect(out.split("\n").length).toBe(ut.split("\n").length);
     expect(unittestAsStatements("import unittest\nclass T(unittest.TestCase):\n    def test_a(self):\n        pass\n")).toMatch(/T\("test_a"\)\.debug\(\)\n$/);
     // explicit method calls (no runner) and plain asserts are left as they are
+    const explicit = "import unittest\nclass T(unittest.TestCase):\n    def test_a(self):\n        pass\n\nT('test_a').test_a()\n";
+    expect(unittestAsStatements(explicit)).toBe(explicit);
     expect(unittestAsStatements("assert f(1) == 2\n")).toBe("assert f(1) == 2\n");
   });
 });

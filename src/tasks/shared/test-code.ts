@@ -43,7 +43,11 @@ export function unittestAsStatements(code: string): string {
   const runs = cases.flatMap((c) => c.methods.map((m) => `${c.cls}(${JSON.stringify(m)}).debug()`)).join("; ");
   const lines = code.split("\n");
   const runner = root.namedChildren.filter(isRunnerStatement);
-  if (!runner.length) return `${code.replace(/\n*$/, "\n")}${runs}\n`;
+  if (!runner.length) {
+    // test methods the code already runs itself (`T('test_a').test_a()`) are not run twice
+    const runsThem = root.namedChildren.some((n) => n.type === "expression_statement" && cases.some((c) => new RegExp(`\\b${c.cls}\\s*\\(`).test(n.text)));
+    return runsThem ? code : `${code.replace(/\n*$/, "\n")}${runs}\n`;
+  }
   runner.forEach((n, k) => {
     for (let l = lineOf(n); l <= lastLine(n); l++) lines[l - 1] = "";
     if (k === 0) lines[lineOf(n) - 1] = runs;
