@@ -64,6 +64,11 @@ describe("reflections on bare assertion failures (HumanEval's check(candidate))"
     expect(inventedValues("got 7 where 9 was expected", bare)).toEqual([]);
   });
 
+  it("does not count an exception named as what did not or could happen", () => {
+    expect(inventedExceptions("A logic slip rather than a crash such as IndexError; the sum is off.", bare)).toEqual([]);
+    expect(inventedExceptions("It does not raise a TypeError, it just returns the wrong sum.", bare)).toEqual([]);
+  });
+
   it("does not call a reflection wrong for naming another exception beside the real one", () => {
     expect(judgeReflection("No IndexError here: the AssertionError means the sum is wrong.", bare).label).toBe("correct");
   });

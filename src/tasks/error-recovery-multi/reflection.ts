@@ -68,7 +68,9 @@ export function mentionedEvidence(reflection: string, evidence: readonly string[
 // Exception types a reflection names as what happened that no failing test raised.
 export function inventedExceptions(reflection: string, failing: readonly TestResult[]): string[] {
   const real = new Set(failing.map((t) => parseErrorText(t.message ?? "").type || (t.status === "fail" ? "AssertionError" : "")));
-  const named = new Set([...reflection.matchAll(/\b([A-Z][A-Za-z]*(?:Error|Exception))\b/g)].map((m) => m[1]!).filter((n) => BUILTINS.has(n)));
+  // a type named as what did not happen or could happen ("no IndexError", "rather than a crash such as KeyError") is not a claim
+  const denied = (i: number) => /\b(?:no|not|never|without|rather than|instead of|such as|like|or|avoid\w*|prevent\w*|could|would|might)\b[^.]{0,20}$/i.test(reflection.slice(Math.max(0, i - 30), i));
+  const named = new Set([...reflection.matchAll(/\b([A-Z][A-Za-z]*(?:Error|Exception))\b/g)].filter((m) => !denied(m.index!)).map((m) => m[1]!).filter((n) => BUILTINS.has(n)));
   return [...named].filter((n) => !real.has(n) && n !== "Exception");
 }
 
