@@ -18,6 +18,10 @@ export interface TraceFrame {
   parent: number | null;
   /** 0 for frames the harness started (module runs), parent's depth + 1 otherwise. */
   depth: number;
+  /** The arguments as the call received them (reprs), in the order of the function's parameters. */
+  args: Record<string, string>;
+  /** Arguments whose repr was cut (too long). */
+  argsCut: string[];
 }
 
 // One line run: the frame's variables as the line left them.
@@ -138,9 +142,10 @@ export function parseTraceReport(
     if (typeof r.c === "number") {
       const parent = typeof r.p === "number" ? r.p : null;
       const depth = parent === null ? 0 : (frames.get(parent)?.depth ?? 0) + 1;
-      frames.set(r.c, { id: r.c, fn: String(r.fn), file: r.file === "t" ? "test" : "solution", parent, depth });
       const args = Object.fromEntries(Object.entries((r.v ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-      state.set(r.c, { vars: args, cut: new Set(Array.isArray(r.t) ? r.t.map(String) : []) });
+      const argsCut = Array.isArray(r.t) ? r.t.map(String) : [];
+      frames.set(r.c, { id: r.c, fn: String(r.fn), file: r.file === "t" ? "test" : "solution", parent, depth, args: { ...args }, argsCut });
+      state.set(r.c, { vars: args, cut: new Set(argsCut) });
     } else if (typeof r.l === "number" && typeof r.f === "number" && typeof r.s === "number") {
       const frame = frames.get(r.f);
       const st = state.get(r.f);

@@ -5,7 +5,9 @@ import { failingTests, outcomeError, passingNames } from "../error-recovery/outc
 import { solutionDiff } from "../error-recovery/scope.js";
 import { findTest, parseErrorText } from "../shared/feedback.js";
 import { defineTask, type ExecContext } from "../types.js";
-import { failureEvidence, mentionedEvidence } from "./reflection.js";
+import { judgeReflection } from "./reflection.js";
+import { assertSites, innerStatement } from "../shared/assert-site.js";
+import { runnableSpec } from "../shared/test-code.js";
 import { feedbackMismatches, recordsSomething } from "./feedback-check.js";
 import { ErrorRecoveryMulti, type Turn } from "./schema.js";
 
@@ -85,7 +87,9 @@ function staticChecks(rec: ErrorRecoveryMulti, c: Cascade): void {
 
 // Execute: run every turn; check its feedback, its regressions against earlier turns, its reflection, and the
 // last turn's outcome (visible, hidden and differential).
-async function execute(rec: ErrorRecoveryMulti, c: Cascade, ctx: ExecContext): Promise<void> {
+async function execute(original: ErrorRecoveryMulti, c: Cascade, ctx: ExecContext): Promise<void> {
+  const rec = { ...original, tests: runnableSpec(original.tests), hidden_tests: runnableSpec(original.hidden_tests) };
+  const testsCode = rec.tests.kind === "assert" ? rec.tests.code : undefined;
   const steps = turnSteps(rec.turns);
   const codes = resolveTurns(rec.turns);
   const last = rec.turns.length - 1;
@@ -101,9 +105,15 @@ async function execute(rec: ErrorRecoveryMulti, c: Cascade, ctx: ExecContext): P
     const failing = failingTests(suite);
     observed.push({ turn: k, verdict: suite.verdict, failing: failing.map(describeTest) });
 
+    // where a bare assertion failure happened inside a test function (check(candidate)), when a turn's feedback
+    // names statements inside one or its reflection has to be judged
+    const namesInner = testsCode !== undefined && turn.feedback.tests.some((t) => !findTest(t.name, suite.tests) && innerStatement(t.name, testsCode));
+    const sites = testsCode !== undefined && failing.length && (namesInner || turn.reflection !== undefined) ? await assertSites(ctx.exec, code, testsCode, failing, rec.entry_point) : new Map();
+    const inner = testsCode === undefined ? undefined : { resolve: (n: string) => innerStatement(n, testsCode), failedAt: (n: string) => sites.get(n)?.line };
+
     // feedback
     if (recordsSomething(turn.feedback)) {
-      const bad = feedbackMismatches(turn.feedback, suite);
+      const bad = feedbackMismatches(turn.feedback, suite, inner);
       if (bad.length) c.wrong(s.feedback, "hallucinated-step", bad.join("; "));
       else c.correct(s.feedback, `matches the run: ${failing.length ? failing.map(describeTest).join("; ") : `all ${suite.tests.length} tests pass`}`);
     }
@@ -116,14 +126,19 @@ async function execute(rec: ErrorRecoveryMulti, c: Cascade, ctx: ExecContext): P
       return turn.feedback.tests.some((r) => r.status !== "pass" && findTest(r.name, real) !== undefined);
     };
     const silent = regressed.filter((n) => k === last || !acknowledged(n));
-    if (silent.length) {
+    // the last turn still failing a test that never passed is a failed last attempt, whatever else it breaks
+    const stillFailing = k === last ? failing.filter((t) => !everPassed.has(t.name)) : [];
+    if (stillFailing.length) {
+      const f = stillFailing[0]!;
+      c.wrong(s.code, outcomeError(f.status, f.message), `the last turn still fails: ${failing.map(describeTest).join("; ")}`);
+    } else if (silent.length) {
       c.wrong(s.code, "pseudo-fix", `breaks ${silent.map((n) => describeTest(suite.tests.find((t) => t.name === n) ?? { name: n, status: "error", durationMs: 0 })).join("; ")}, which passed at an earlier turn${k === last ? "" : ", and its feedback does not say so"}`);
     } else if (k === last) {
       if (failing.length) {
         const f = failing[0]!;
         c.wrong(s.code, outcomeError(f.status, f.message), `the last turn still fails: ${failing.map(describeTest).join("; ")}`);
       } else {
-        const beyond = await checkBeyondVisible(ctx.exec, code, rec);
+        const beyond = await checkBeyondVisible(ctx.exec, code, rec, codes[0]?.code);
         if (beyond.failures.length) c.wrong(s.code, "pseudo-fix", `passes the visible tests but ${beyond.failures.join("; ")}`);
         else c.correct(s.code, [`all ${suite.tests.length} visible tests pass`, ...beyond.checked].join("; "));
       }
@@ -138,9 +153,10 @@ async function execute(rec: ErrorRecoveryMulti, c: Cascade, ctx: ExecContext): P
     if (s.reflection !== undefined) {
       if (!failing.length) c.unverifiable(s.reflection, "nothing failed at this turn: nothing to reflect on");
       else {
-        const hit = mentionedEvidence(turn.reflection!, failureEvidence(failing));
-        if (hit) c.correct(s.reflection, `refers to the real failure: mentions ${JSON.stringify(hit)}`);
-        else c.wrong(s.reflection, "pseudo-explanation", `mentions nothing of the real failure (${failing.map(describeTest).join("; ")})`);
+        const j = judgeReflection(turn.reflection!, failing, sites);
+        if (j.label === "wrong") c.wrong(s.reflection, "pseudo-explanation", j.evidence);
+        else if (j.label === "correct") c.correct(s.reflection, j.evidence);
+        else c.unverifiable(s.reflection, j.evidence);
       }
     }
   }
@@ -148,7 +164,7 @@ async function execute(rec: ErrorRecoveryMulti, c: Cascade, ctx: ExecContext): P
 
 export const errorRecoveryMultiTask = defineTask({
   kind: "error-recovery-multi",
-  version: 2, // 2: a patch that does not apply, recorded honestly as such, is a failed attempt, not an invention
+  version: 3, // 3: reflections on bare assertion failures, asserts inside test functions, run-time differential inputs
   title: "Multi-turn error recovery: attempts, their test feedback and reflections, until the tests pass",
   schema: ErrorRecoveryMulti,
   steps: (rec) =>

@@ -1,11 +1,14 @@
 import { applyDiff, functions, missingImports, syntaxErrors, undefinedNames, type FunctionInfo } from "../../analysis/index.js";
-import type { SuiteResult } from "../../core/result.js";
+import type { SuiteResult, TestResult } from "../../core/result.js";
+import { failingAssertSite, innerStatement } from "../shared/assert-site.js";
+import { runnableSpec } from "../shared/test-code.js";
 import type { TestSpec } from "../../core/test-spec.js";
 import type { Cascade } from "../cascade.js";
 import { findTest, parseErrorText, sameError, testError, type ErrorText } from "../shared/feedback.js";
 import { defineTask, type ExecContext, type TaskContext } from "../types.js";
 import { checkBeyondVisible, describeTest } from "./beyond-visible.js";
 import { checkExplanation } from "./explanation.js";
+import { diagnosedLines, diagnosisPatchMismatch } from "./diagnosis.js";
 import { failingTests, outcomeError, passingNames } from "./outcome.js";
 import { ErrorRecovery } from "./schema.js";
 import { patchScope, solutionDiff } from "./scope.js";
@@ -85,6 +88,11 @@ function staticChecks(rec: ErrorRecovery, c: Cascade, ctx: TaskContext): void {
     c.unverifiable(STEP.patch, `applies; changes ${scope.touched.join(", ") || "nothing"}; fail-to-pass and pass-to-pass need a run`);
   }
 
+  // the diagnosed line(s) against the lines the patch changes
+  if (patched.ok && fn && c.steps[STEP.diagnosis]!.label !== "wrong") {
+    const bad = diagnosisPatchMismatch(rec.buggy_code, solutionDiff(rec.patch) ?? "", diagnosedLines(rec.buggy_code, d, fn));
+    if (bad) c.wrong(STEP.diagnosis, "inconsistent-step", bad);
+  }
   const context = [rec.buggy_code, patched.ok ? patched.code : "", testsText(rec.tests), rec.claimed_error, rec.problem ?? ""];
   const ex = checkExplanation(rec.explanation, solutionDiff(rec.patch) ?? rec.patch, context);
   if (ex.verdict === "inconsistent") c.wrong(STEP.explanation, "inconsistent-step", ex.evidence);
@@ -93,8 +101,26 @@ function staticChecks(rec: ErrorRecovery, c: Cascade, ctx: TaskContext): void {
   c.unverifiable(STEP.result, "needs a run of the fixed code");
 }
 
+// The real test a failing_test names: a top-level test, or an assert inside a test function (HumanEval's
+// check), which must be the assert that really fails there (located by a traced run).
+async function namedTest(rec: ErrorRecovery, before: SuiteResult, exec: ExecContext["exec"]): Promise<{ test?: TestResult; why?: string; unsure?: boolean }> {
+  const t = findTest(rec.failing_test, before.tests);
+  if (t) return { test: t };
+  if (rec.tests.kind !== "assert") return {};
+  const inner = innerStatement(rec.failing_test, rec.tests.code);
+  if (!inner) return {};
+  const runs = before.tests.filter((x) => inner.runBy.some((l) => x.name.startsWith(`line ${l}:`)));
+  const failing = runs.find((x) => x.status !== "pass" && x.status !== "skipped");
+  if (!failing) return runs[0] ? { test: runs[0] } : {};
+  if (failing.status !== "fail" || inner.whole) return { test: failing };
+  const site = await failingAssertSite(exec, rec.buggy_code, rec.tests.code, failing, rec.entry_point);
+  if (!site) return { test: failing, unsure: true };
+  if (site.line === inner.line) return { test: failing };
+  return { why: `the assert that fails in ${failing.name} is line ${site.line} (${site.text}), not ${JSON.stringify(rec.failing_test)}` };
+}
+
 // Step 0 on the real run of the buggy code: the named test exists, fails, and fails with the claimed error.
-function checkReproduction(rec: ErrorRecovery, c: Cascade, before: SuiteResult): ErrorText | undefined {
+function checkReproduction(rec: ErrorRecovery, c: Cascade, before: SuiteResult, named: { test?: TestResult; why?: string; unsure?: boolean }): ErrorText | undefined {
   const claimed = parseErrorText(rec.claimed_error);
   if (before.tests.length === 0 && before.verdict !== "pass") {
     const real = parseErrorText(before.message ?? "");
@@ -103,7 +129,11 @@ function checkReproduction(rec: ErrorRecovery, c: Cascade, before: SuiteResult):
     else c.wrong(STEP.reproduction, "hallucinated-step", `${cmp.why} (the buggy code fails before any test: ${before.message})`);
     return real;
   }
-  const t = findTest(rec.failing_test, before.tests);
+  const t = named.test;
+  if (named.why) {
+    c.wrong(STEP.reproduction, "hallucinated-step", named.why);
+    return undefined;
+  }
   if (!t) {
     c.wrong(STEP.reproduction, "hallucinated-step", `there is no test ${JSON.stringify(rec.failing_test)} (the tests are: ${before.tests.map((x) => x.name).join("; ")})`);
     return undefined;
@@ -114,7 +144,8 @@ function checkReproduction(rec: ErrorRecovery, c: Cascade, before: SuiteResult):
   }
   const real = testError(t);
   const cmp = sameError(claimed, real);
-  if (cmp.same) c.correct(STEP.reproduction, `reproduced: ${describeTest(t)}`);
+  if (cmp.same && named.unsure) c.unverifiable(STEP.reproduction, `${t.name} fails with ${real.type}, but which assert inside it fails could not be located`);
+  else if (cmp.same) c.correct(STEP.reproduction, `reproduced: ${describeTest(t)}`);
   else c.wrong(STEP.reproduction, "hallucinated-step", `${t.name}: ${cmp.why}`);
   return real;
 }
@@ -141,10 +172,12 @@ function checkClaimedResult(rec: ErrorRecovery, c: Cascade, after: SuiteResult):
 }
 
 // Execute: reproduce on the buggy code, then fail-to-pass, pass-to-pass, hidden and differential on the fix.
-async function execute(rec: ErrorRecovery, c: Cascade, ctx: ExecContext): Promise<void> {
+async function execute(original: ErrorRecovery, c: Cascade, ctx: ExecContext): Promise<void> {
+  const rec = { ...original, tests: runnableSpec(original.tests), hidden_tests: runnableSpec(original.hidden_tests) };
   const before = await ctx.exec.runTests(rec.buggy_code, rec.tests);
   c.observed.before = { verdict: before.verdict, failing: failingTests(before).map(describeTest) };
-  const real = checkReproduction(rec, c, before);
+  const named = await namedTest(rec, before, ctx.exec);
+  const real = checkReproduction(rec, c, before, named);
   const patched = patchedCode(rec);
   if (!patched.ok) {
     c.unverifiable(STEP.result, "the patch does not apply: nothing to run");
@@ -152,7 +185,7 @@ async function execute(rec: ErrorRecovery, c: Cascade, ctx: ExecContext): Promis
   }
   const after = await ctx.exec.runTests(patched.code, rec.tests);
   c.observed.after = { verdict: after.verdict, failing: failingTests(after).map(describeTest) };
-  const target = findTest(rec.failing_test, before.tests);
+  const target = named.test;
   const f2p = target && target.status !== "pass" ? [target.name] : failingTests(before).map((t) => t.name);
   let fixed = true;
   for (const name of f2p) {
@@ -176,7 +209,7 @@ async function execute(rec: ErrorRecovery, c: Cascade, ctx: ExecContext): Promis
     }
     const p2p = `${passingNames(before).size} tests that passed still pass`;
     if (after.verdict === "pass") {
-      const beyond = await checkBeyondVisible(ctx.exec, patched.code, rec);
+      const beyond = await checkBeyondVisible(ctx.exec, patched.code, rec, rec.buggy_code);
       if (beyond.failures.length) c.wrong(STEP.patch, "pseudo-fix", `passes the visible tests but ${beyond.failures.join("; ")}`);
       else c.correct(STEP.patch, [`fail-to-pass: ${f2p.join("; ")} now passes`, p2p, ...beyond.checked].join("; "));
     } else {
@@ -188,6 +221,7 @@ async function execute(rec: ErrorRecovery, c: Cascade, ctx: ExecContext): Promis
 
 export const errorRecoveryTask = defineTask({
   kind: "error-recovery",
+  version: 2, // 2: diagnosis vs patched lines, asserts inside test functions, run-time differential inputs
   title: "Single-turn error recovery: reproduce a failure, localise it, patch it, explain the patch",
   schema: ErrorRecovery,
   steps: (rec) => [

@@ -9,6 +9,9 @@ export interface ErrorText {
   type: string;
   message: string;
   line?: number;
+  /** The text claims the error has no message at all ("AssertionError:" with nothing after the colon, or a
+   *  recorded message ""), as opposed to claiming no message (then only the type is checked). */
+  emptyMessage?: boolean;
 }
 
 /** One test as a trajectory records it. */
@@ -32,7 +35,9 @@ export function parseErrorText(text: string): ErrorText {
   let line: number | undefined;
   const frames = [...t.matchAll(FRAME)];
   if (frames.length) line = Number(frames[frames.length - 1]![1]);
-  if (t.includes("\n")) {
+  // a traceback (or a report with frames); an exception line whose message goes on over several lines is not one
+  const isTraceback = /^Traceback|^\s*File "/m.test(t);
+  if (t.includes("\n") && (isTraceback || !EXC_LINE.test(t.split("\n")[0]!.trim()))) {
     // a traceback (or a SyntaxError report with its caret): the exception line is the last unindented line
     const lines = t.split("\n").filter((l) => l.trim() && !/^\s/.test(l) && !/^Traceback/.test(l) && !/^File "/.test(l));
     t = (lines[lines.length - 1] ?? "").trim();
@@ -47,6 +52,7 @@ export function parseErrorText(text: string): ErrorText {
   if (!m) return { type: "", message: t, ...(line !== undefined ? { line } : {}) };
   const type = m[1]!.split(".").pop()!;
   let message = (m[2] ?? "").trim();
+  if (m[2] !== undefined && message === "" && !text.includes("\n")) return { type, message, emptyMessage: true, ...(line !== undefined ? { line } : {}) };
   // SyntaxError says where in its own message: "(solution.py, line 3)"
   const syn = /\(solution\.py, line (\d+)\)\s*$/.exec(message);
   if (syn) {
@@ -134,12 +140,25 @@ export function normalizeMessage(msg: string): string {
   return m;
 }
 
+// The message Vouch's assert harness writes for a bare `assert a == b` (Python itself gives none).
+export const VOUCH_ASSERT = /^got [\s\S]+, expected [\s\S]+$/;
+
 // Whether a claimed error is the real one: same exception type, same message after normalising (a claim
 // without a message is checked on its type only), and the same solution.py line when both say one.
 export function sameError(claimed: ErrorText, actual: ErrorText): { same: boolean; why: string } {
   const real = `${actual.type ? `${actual.type}: ` : ""}${actual.message}`;
+  if (claimed.emptyMessage && !claimed.type) {
+    // a message recorded as "": the error had none (the type is not claimed)
+    if (actual.message.trim() && !VOUCH_ASSERT.test(actual.message)) return { same: false, why: `claimed an error without a message, the run gave ${JSON.stringify(real)}` };
+    return { same: true, why: real };
+  }
   if (claimed.type !== actual.type) {
     return { same: false, why: `claimed ${claimed.type || "(no exception)"}, the run raised ${actual.type || "no exception"} (${real})` };
+  }
+  if (claimed.emptyMessage) {
+    if (actual.message.trim() && !(actual.type === "AssertionError" && VOUCH_ASSERT.test(actual.message))) {
+      return { same: false, why: `claimed ${claimed.type} without a message, the real one has the message ${JSON.stringify(actual.message)}` };
+    }
   }
   if (!claimed.type && claimed.message.trim() && normalizeMessage(claimed.message) !== normalizeMessage(actual.message)) {
     // not an exception (an io output mismatch): the claim must quote the real expected and actual output
@@ -172,7 +191,25 @@ export function findTest<T extends { name: string }>(name: string, tests: readon
   const bare = /^(line \d+|case \d+)$/.exec(name.trim());
   if (bare) return tests.find((t) => t.name === bare[1] || t.name.startsWith(`${bare[1]}:`));
   const want = normalizeTestName(name);
-  return want ? tests.find((t) => normalizeTestName(t.name) === want) : undefined;
+  const same = want ? tests.find((t) => normalizeTestName(t.name) === want) : undefined;
+  if (same) return same;
+  // a pytest/unittest test named by its function or class and function ("test_a", "T.test_a", "T::test_a"),
+  // when exactly one real test ends so
+  const parts = name.trim().split(/::|\./).filter(Boolean);
+  if (parts.length === 0 || !parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return undefined;
+  const suffix = parts.join("::");
+  const hits = tests.filter((t) => {
+    const id = testId(t.name);
+    return id === suffix || id.endsWith(`::${suffix}`);
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+// A test's id as Class::method where it runs a unittest method (`T("test_a").debug()`, `T('test_a').test_a()`),
+// else its name without a pytest parameter suffix.
+function testId(name: string): string {
+  const m = /(?:^|:\s)([A-Za-z_]\w*)\(\s*['"](\w+)['"]\s*\)\.\w+\(\)\s*$/.exec(name);
+  return m ? `${m[1]}::${m[2]}` : name.replace(/\[.*\]$/, "");
 }
 
 const passed = (status: string) => status === "pass";
@@ -182,14 +219,61 @@ export function testError(t: TestResult): ErrorText {
   return parseErrorText(t.message ?? "");
 }
 
+/** What is known of a statement inside a test function (an assert of HumanEval's `check`) that a record names. */
+export interface InnerTests {
+  /** The recorded name as a line of a test function and the top-level lines that run it; undefined when it is not one. */
+  resolve(name: string): { line: number; runBy: number[]; whole?: true } | undefined;
+  /** The line of the assert that failed in a failing top-level test, when it was located. */
+  failedAt(test: string): number | undefined;
+}
+
+// The error a recorded message claims: "" claims an error without a message.
+function recordedError(message: string): ErrorText {
+  return message.trim() === "" ? { type: "", message: "", emptyMessage: true } : parseErrorText(message);
+}
+
+// A recorded test that is a statement inside a test function, against the top-level test that runs it: it
+// failed when the located failing assert is that line; it passed when its test passed or the failure comes
+// after it in the same function; otherwise (not reached, or not located) nothing is said.
+function compareInner(r: RecordedTest, inner: { line: number; runBy: number[]; whole?: true }, actual: readonly TestResult[], known: InnerTests): string | undefined {
+  const runs = actual.filter((t) => inner.runBy.some((l) => t.name.startsWith(`line ${l}:`)));
+  if (!runs.length) return `test ${JSON.stringify(r.name)} is in a test function no test runs`;
+  const failing = runs.find((t) => !passed(t.status));
+  if (!failing) return passed(r.status) ? undefined : `${JSON.stringify(r.name)}: recorded ${r.status}, but ${runs[0]!.name} passes, so every assert in it holds`;
+  if (inner.whole) {
+    // the test function named for the statement that runs it ("check(candidate)" for "check(f)")
+    if (passed(r.status)) return `${JSON.stringify(r.name)}: recorded pass, really ${failing.status}${failing.message ? ` (${failing.message})` : ""}`;
+    const cmp = r.message === undefined ? undefined : sameError(recordedError(r.message), testError(failing));
+    return cmp && !cmp.same ? `${failing.name}: ${cmp.why}` : undefined;
+  }
+  const at = known.failedAt(failing.name);
+  if (at === undefined) return undefined;
+  if (at === inner.line) {
+    if (passed(r.status)) return `${JSON.stringify(r.name)}: recorded pass, but it is the assert that fails in ${failing.name} (${failing.message ?? failing.status})`;
+    if (r.message !== undefined) {
+      const cmp = sameError(recordedError(r.message), testError(failing));
+      if (!cmp.same) return `${JSON.stringify(r.name)}: ${cmp.why}`;
+    }
+    return undefined;
+  }
+  if (inner.line < at && !passed(r.status)) return `${JSON.stringify(r.name)}: recorded ${r.status}, but ${failing.name} fails at the later line ${at}`;
+  return undefined;
+}
+
 // Compares recorded per-test feedback with the real results: every recorded test must exist, have the same
 // outcome (pass, or not pass; fail and error are told apart by the error type in the message) and, when a
-// message is recorded, the same error. Returns one line per disagreement.
-export function compareFeedback(recorded: readonly RecordedTest[], actual: readonly TestResult[]): string[] {
+// message is recorded, the same error ("" claims an error without a message). Returns one line per disagreement.
+export function compareFeedback(recorded: readonly RecordedTest[], actual: readonly TestResult[], inner?: InnerTests): string[] {
   const out: string[] = [];
   for (const r of recorded) {
     const t = findTest(r.name, actual);
     if (!t) {
+      const stmt = inner?.resolve(r.name);
+      if (stmt) {
+        const bad = compareInner(r, stmt, actual, inner!);
+        if (bad) out.push(bad);
+        continue;
+      }
       out.push(`test ${JSON.stringify(r.name)} does not exist (the tests are: ${actual.map((a) => a.name).join("; ") || "none"})`);
       continue;
     }
@@ -197,8 +281,8 @@ export function compareFeedback(recorded: readonly RecordedTest[], actual: reado
       out.push(`${t.name}: recorded ${r.status}, really ${t.status}${t.message ? ` (${t.message})` : ""}`);
       continue;
     }
-    if (!passed(t.status) && r.message?.trim()) {
-      const cmp = sameError(parseErrorText(r.message), testError(t));
+    if (!passed(t.status) && r.message !== undefined) {
+      const cmp = sameError(recordedError(r.message), testError(t));
       if (!cmp.same) out.push(`${t.name}: ${cmp.why}`);
     }
   }

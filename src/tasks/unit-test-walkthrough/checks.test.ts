@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TestTrace, TraceLine } from "../../exec/trace.js";
-import { alignClaims } from "./align.js";
+import { alignClaims, alignCovering } from "./align.js";
 import { assertExpectation, checkReturn, checkStdout, checkVerdict, verdictConsistency } from "./outcome.js";
-import { codeMatchesLine, resolveStep, type ResolvedClaim } from "./resolve-claims.js";
+import { codeMatchesLine, loopTargets, resolveStep, type ResolvedClaim } from "./resolve-claims.js";
 import { WalkthroughStep } from "./schema.js";
 
 const CODE = "def f(xs):\n    total = 0  # start\n    for x in xs:\n        if x < 0:\n            continue\n        total += x\n    else:\n        pass\n    return total\n";
@@ -85,8 +85,27 @@ describe("alignClaims", () => {
     expect(alignClaims([claim(0, 6, { y: "1" })], full)[0]).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
   });
 
-  it("is monotonic: a step cannot go back to an earlier run", () => {
+  it("follows the trace in order: two steps on a line that runs twice are its two runs", () => {
+    // total is 1 then 4: a walkthrough saying 4 then 1 is wrong at its first step, not at the second
     const js = alignClaims([claim(0, 6, { total: "4" }), claim(1, 6, { total: "1" })], full);
+    expect(js.map((j) => j.label)).toEqual(["wrong", "wrong"]);
+    expect(js[0]!.evidence).toMatch(/total is 1, not 4/);
+  });
+
+  it("judges a wrong value that equals a later iteration's at its own iteration", () => {
+    // runs of line 6: total 1 (x=1), total 4 (x=3); a slip at the first equal to the second
+    const slip = alignClaims([claim(0, 6, { total: "4" }), claim(1, 6, { total: "7" })], full);
+    expect(slip[0]).toMatchObject({ label: "wrong", errorType: "arithmetic-error" });
+    // with the loop variable claimed too, in a longer narration: the slip is still at its own step
+    const narrated = alignClaims([claim(0, 3, { x: "1" }), claim(1, 6, { total: "4" }), claim(2, 3, { x: "-2" }), claim(3, 3, { x: "3" }), claim(4, 6, { total: "7" }), claim(5, 9, {}, "7")], full);
+    expect(narrated.findIndex((j) => j.label === "wrong")).toBe(1);
+    // a walkthrough that skips runs it does not narrate is still right
+    const skip = alignClaims([claim(0, 2, { total: "0" }), claim(1, 6, { total: "4" }), claim(2, 9, {}, "4")], full);
+    expect(skip.map((j) => j.label)).toEqual(["correct", "correct", "correct"]);
+  });
+
+  it("a step cannot go back to an earlier run", () => {
+    const js = alignClaims([claim(0, 9, {}, "4"), claim(1, 2, { total: "0" })], full);
     expect(js.map((j) => j.label)).toEqual(["correct", "wrong"]);
   });
 
@@ -94,6 +113,43 @@ describe("alignClaims", () => {
     const cutShort = { lines: full.lines.slice(0, 4), complete: false, incompleteWhy: "recording stopped" };
     expect(alignClaims([claim(0, 9, {}, "4")], cutShort)[0]!.label).toBe("unverifiable");
     expect(alignClaims([claim(0, 6, { total: "9" })], cutShort)[0]!.label).toBe("unverifiable");
+  });
+});
+
+describe("claims a walkthrough may state", () => {
+  const full = { lines: traceOf(), complete: true };
+  // the runs of f([1, -2, 3]) in order: 2, (3, 4, 6), (3, 4, 5), (3, 4, 6), 3, 9
+  const order = [2, 3, 4, 6, 3, 4, 5, 3, 4, 6, 3, 9];
+
+  it("steps_cover: every step is the very next line, none left out", () => {
+    const all = order.map((l, i) => claim(i, l));
+    expect(alignCovering(all, full, "whole").every((j) => j.label === "correct")).toBe(true);
+    expect(alignCovering(all.slice(0, 5), full, "beginning").every((j) => j.label === "correct")).toBe(true);
+    // a skipped line: the step after the gap is wrong
+    const gap = [claim(0, 2), claim(1, 3), claim(2, 6)];
+    expect(alignCovering(gap, full, "beginning").map((j) => j.label)).toEqual(["correct", "correct", "wrong"]);
+    expect(alignClaims(gap, full).map((j) => j.label)).toEqual(["correct", "correct", "correct"]);
+    // "whole" but the narration stops early: its last step is wrong
+    const short = alignCovering(all.slice(0, 5), full, "whole");
+    expect(short.at(-1)).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
+    expect(short.at(-1)!.evidence).toMatch(/7 more line/);
+  });
+
+  it("event: return is a claim that the function returns at that line", () => {
+    expect(alignClaims([{ ...claim(0, 9), event: "return" as const }], full)[0]!.label).toBe("correct");
+    expect(alignClaims([{ ...claim(0, 6), event: "return" as const }], full)[0]).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
+  });
+
+  it("function: the line must run in that function", () => {
+    expect(alignClaims([{ ...claim(0, 2), fn: "f" }], full)[0]!.label).toBe("correct");
+    expect(alignClaims([{ ...claim(0, 2), fn: "g" }], full)[0]).toMatchObject({ label: "wrong", evidence: expect.stringMatching(/never runs/) });
+    expect(resolve({ line: 2, function: "g" })).toMatchObject({ ok: false, errorType: "hallucinated-step" });
+    expect(resolve({ line: 2, function: "f", event: "line" })).toMatchObject({ ok: true, claim: { fn: "f", event: "line" } });
+  });
+
+  it("a wrong loop variable on the for line is a state that never happens, not arithmetic", () => {
+    expect(loopTargets("    for i, (a, b) in enumerate(p):")).toEqual(["i", "a", "b"]);
+    expect(alignClaims([{ ...claim(0, 3, { x: "9" }), loopTargets: ["x"] }], full)[0]).toMatchObject({ label: "wrong", errorType: "hallucinated-step" });
   });
 });
 

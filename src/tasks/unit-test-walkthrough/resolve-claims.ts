@@ -1,5 +1,6 @@
 import type { ErrorType } from "../../core/taxonomy.js";
 import type { TraceFile } from "../../exec/trace.js";
+import { functions } from "../../analysis/index.js";
 import type { WalkthroughStep } from "./schema.js";
 
 // A claimed step resolved against the source: which lines it can be, which variables it claims.
@@ -15,6 +16,18 @@ export interface ResolvedClaim {
   returns?: string;
   /** The step is an `else:`/`finally:` line: it says the block is entered, it does not move the alignment. */
   marker?: boolean;
+  /** The function (qualname) the step says the line runs in. */
+  fn?: string;
+  /** "return": the step says the function returns at this line. */
+  event?: "line" | "return";
+  /** Names a `for` line binds (its loop variables): values it takes, not values it computes. */
+  loopTargets?: string[];
+}
+
+// The names a `for` line binds: "for i, (a, b) in ..." -> i, a, b.
+export function loopTargets(lineText: string): string[] {
+  const m = /^\s*(?:async\s+)?for\s+(.+?)\s+in\b/.exec(lineText);
+  return m ? [...m[1]!.matchAll(/[A-Za-z_]\w*/g)].map((x) => x[0]) : [];
 }
 
 export type StaticStep =
@@ -111,6 +124,23 @@ export function resolveStep(step: WalkthroughStep, index: number, sources: Recor
     else if (!known.has(name)) return { ok: false, errorType: "hallucinated-step", evidence: `${where}, but there is no variable \`${name}\` in the code` };
     else vars.push([name, value]);
   }
-  const claim: ResolvedClaim = { index, file: step.file, lines: candidates, vars, unchecked, ...(step.returns !== undefined ? { returns: step.returns } : {}), ...(marker ? { marker } : {}) };
+  let fn: string | undefined;
+  if (step.function !== undefined && step.function !== "<module>") {
+    const defs = functions(sources[step.file]);
+    const named = defs.filter((f) => f.qualname === step.function || f.name === step.function);
+    if (!named.length) return { ok: false, errorType: "hallucinated-step", evidence: `${where}, but ${fileName} has no function ${step.function} (it defines: ${defs.map((f) => f.qualname).join(", ") || "none"})` };
+    const inside = named.filter((f) => candidates.some((l) => l >= f.startLine && l <= f.endLine));
+    if (!inside.length) return { ok: false, errorType: "inconsistent-step", evidence: `${where}, which is not in ${step.function} (lines ${named.map((f) => `${f.startLine}-${f.endLine}`).join(", ")})` };
+    fn = inside[0]!.qualname;
+  }
+  const claim: ResolvedClaim = {
+    index, file: step.file, lines: candidates, vars, unchecked,
+    ...(step.returns !== undefined ? { returns: step.returns } : {}),
+    ...(marker ? { marker } : {}),
+    ...(fn ? { fn } : {}),
+    ...(step.event ? { event: step.event } : {}),
+  };
+  const targets = [...new Set(candidates.flatMap((l) => loopTargets(lines[l - 1] ?? "")))];
+  if (targets.length) claim.loopTargets = targets;
   return { ok: true, claim, evidence: where };
 }

@@ -15,6 +15,10 @@ export const WalkthroughStep = z
     returns: z.string().optional(),
     // free-text reasoning; not checked by execution
     explanation: z.string().optional(),
+    // the function (qualname, e.g. "f" or "f.<locals>.g") the line runs in; checked when given
+    function: z.string().min(1).optional(),
+    // what happens at the line: "line" (it runs) or "return" (the function returns there); checked when given
+    event: z.enum(["line", "return"]).optional(),
   })
   .refine((s) => s.line !== undefined || s.code !== undefined, { message: "a step needs a line number or the code of the line" });
 export type WalkthroughStep = z.output<typeof WalkthroughStep>;
@@ -34,6 +38,9 @@ export const UnitTestWalkthrough = z.object({
   test: z.string().min(1),
   // the walkthrough, in execution order
   steps: z.array(WalkthroughStep).min(1),
+  // what the steps cover when stated: "whole" (every line the solution's functions run, in order, none left
+  // out), "beginning" (the first lines they run, none left out); absent: a selection in order (lines may be skipped)
+  steps_cover: z.enum(["whole", "beginning"]).optional(),
   // the repr of what the test's (first) call of entry_point returns
   predicted_return: z.string().optional(),
   // everything the run prints to stdout

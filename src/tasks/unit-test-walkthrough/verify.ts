@@ -3,7 +3,7 @@ import { traceTest, type TestTrace } from "../../exec/trace.js";
 import type { Cascade } from "../cascade.js";
 import { HardStop } from "../cascade.js";
 import { defineTask } from "../types.js";
-import { alignClaims } from "./align.js";
+import { alignClaims, alignCovering } from "./align.js";
 import { compareClaim } from "./compare-value.js";
 import { checkReturn, checkStdout, checkVerdict, verdictConsistency, type Judgement } from "./outcome.js";
 import { resolveStep, type ResolvedClaim } from "./resolve-claims.js";
@@ -96,7 +96,8 @@ async function execute(rec: Rec, c: Cascade, exec: Parameters<typeof traceTest>[
   c.note(`traced run: ${trace.verdict}, ${trace.lines.length} lines recorded${why ? ` (${why})` : ""}, ${Math.round(trace.durationMs)} ms`);
   const { claims } = resolveAll(rec);
   const open = claims.filter((cl) => c.steps[cl.index]!.label !== "wrong");
-  for (const j of alignClaims(open, { lines: trace.lines, complete: why === undefined, ...(why ? { incompleteWhy: why } : {}) })) label(c, j.index, j);
+  const view = { lines: trace.lines, complete: why === undefined, ...(why ? { incompleteWhy: why } : {}) };
+  for (const j of rec.steps_cover ? alignCovering(open, view, rec.steps_cover) : alignClaims(open, view)) label(c, j.index, j);
   if (hasOutput(rec)) {
     const parts: Judgement[] = [];
     if (rec.predicted_return !== undefined) parts.push(checkReturn(rec.predicted_return, trace, rec.entry_point));
@@ -112,6 +113,7 @@ async function execute(rec: Rec, c: Cascade, exec: Parameters<typeof traceTest>[
 // A walkthrough of one unit test: each claimed line and value is aligned with a real line trace of the test.
 export const unitTestWalkthroughTask = defineTask({
   kind: "unit-test-walkthrough",
+  version: 2, // 2: alignment follows the trace in order (a best placement); steps' function and event; steps_cover
   title: "Unit-test walkthrough: claimed lines and values aligned with a real trace of the test",
   schema: UnitTestWalkthrough,
   steps(rec) {
