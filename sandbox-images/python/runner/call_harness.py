@@ -8,7 +8,9 @@ Request: {"mode": "call"|"generate", "entry": name, ...}
 The solution runs in this process (the job is its own sandboxed process group); the host never trusts
 more than it could check: differential results are compared across separate jobs.
 """
+import collections.abc
 import copy
+import itertools
 import json
 import os
 import random
@@ -66,6 +68,17 @@ def _error(e):
     return {"type": type(e).__name__, "message": str(e)[:REPR_LIMIT], "where": where}
 
 
+ITER_LIMIT = 100_000
+
+
+def _materialised(value):
+    """An iterator (generator, map, zip, ...) compared by what it yields, in the call's time: its own repr only
+    names its address. A list of the items, so a generator and a list of the same items agree."""
+    if isinstance(value, collections.abc.Iterator) and not isinstance(value, (str, bytes)):
+        return list(itertools.islice(value, ITER_LIMIT))
+    return value
+
+
 def _call(fn, args, limit_s=None):
     """One call, under its own time limit when given: a hanging input does not cost the inputs after it."""
     args = copy.deepcopy(args)  # outside the timed region: copying a large input is not the call's cost
@@ -73,7 +86,7 @@ def _call(fn, args, limit_s=None):
     if limit_s:
         signal.setitimer(signal.ITIMER_REAL, limit_s)
     try:
-        value = fn(*args)
+        value = _materialised(fn(*args))
         with _AnyDigits():
             text = _short(repr(value))
         return {"ok": True, "repr": text, "ms": (time.perf_counter() - t0) * 1000}

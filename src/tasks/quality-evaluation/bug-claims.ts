@@ -40,6 +40,9 @@ export function judgeBug(o: BugObservation, ev: BugEvidence): Judgement {
   if (!code) return { label: "unverifiable", evidence: "needs a run (static only)" };
   if (code.kind === "bad-input") return { label: "unverifiable", evidence: `${o.call} ${describe(code)}` };
   const ref = ev.reference;
+  if (code.kind === "opaque" || ref?.kind === "opaque") {
+    return { label: "unverifiable", evidence: `on ${o.call} ${code.kind === "opaque" ? "the code" : "the reference"} ${describe(code.kind === "opaque" ? code : ref!)}` };
+  }
   if (ref) {
     if (ref.kind !== "value") {
       if (ref.kind === "raised" && ref.message === OUTSIDE_DOMAIN) return { label: "unverifiable", evidence: `${o.call} is outside the record's input_domain` };

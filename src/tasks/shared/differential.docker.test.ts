@@ -27,6 +27,21 @@ describe("differential runs on the real engine", () => {
     expect(r.cases.every((c) => c.agree)).toBe(true);
   });
 
+  it("compares iterators by what they yield (a generator agrees with a list of its items) and leaves objects known by address uncompared", async () => {
+    const listRef = "def tokens(s):\n    return [c for c in s if c != ' ']\n";
+    const gen = "def tokens(s):\n    for c in s:\n        if c != ' ':\n            yield c\n";
+    const genWrong = "def tokens(s):\n    for c in s:\n        yield c\n";
+    const inputs = [{ input: "('1 + 2',)", origin: "test" as const }];
+    const same = await differential(exec, { code: gen, reference: listRef, entry: "tokens", inputs, generate: 0 });
+    expect(same.cases[0]).toMatchObject({ reference: { kind: "value", repr: "['1', '+', '2']" }, code: { kind: "value", repr: "['1', '+', '2']" }, agree: true });
+    const differs = await differential(exec, { code: genWrong, reference: listRef, entry: "tokens", inputs, generate: 0 });
+    expect(differs.cases[0]!.agree).toBe(false);
+    const objects = "class Box:\n    def __init__(self, v):\n        self.v = v\n\ndef box(v):\n    return Box(v)\n";
+    const opaque = await differential(exec, { code: objects, reference: objects, entry: "box", inputs: [{ input: "(3,)", origin: "test" }], generate: 0 });
+    expect(opaque.cases[0]!.reference.kind).toBe("opaque");
+    expect(functionalFailure({ diff: opaque })).toBeUndefined();
+  });
+
   it("finds the inputs where a solution disagrees, and marks out-of-domain inputs as the reference's refusal", async () => {
     const r = await differential(exec, { code: DOUBLES, reference: REF, entry: "next_power_of_2", inputs: [{ input: "(8,)", origin: "edge" }, { input: "(-4,)", origin: "edge" }], domain: DOMAIN, generate: 0 });
     expect(r.cases[0]).toMatchObject({ reference: { kind: "value", repr: "8" }, code: { kind: "value", repr: "16" }, agree: false });

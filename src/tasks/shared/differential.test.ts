@@ -3,6 +3,7 @@ import type { SuiteResult } from "../../core/result.js";
 import {
   agrees,
   asTuple,
+  comparable,
   callInput,
   functionalFailure,
   guardedReference,
@@ -70,6 +71,18 @@ describe("outcomes", () => {
     expect(outs[3]).toEqual({ kind: "stopped", limit: "timeout" });
     const unloaded = outcomesFor(1, [], { loadError: { type: "SyntaxError", message: "bad", where: null }, stderr: "" });
     expect(unloaded[0]).toEqual({ kind: "not-loaded", message: "SyntaxError: bad" });
+  });
+
+  it("an object known only by its address is opaque, and a case with one on either side is not compared", () => {
+    const [obj, val] = outcomesFor(2, [{ i: 0, ok: true, repr: "<Node object at 0x7f3a2b1c>", ms: 1 }, { i: 1, ok: true, repr: "[1]", ms: 1 }], { stderr: "" });
+    expect(obj).toEqual({ kind: "opaque", repr: "<Node object at 0x7f3a2b1c>" });
+    expect(val!.kind).toBe("value");
+    const c = (reference: DiffCase["reference"], code: DiffCase["code"]): DiffCase => ({ input: "(1,)", origin: "test", reference, code, agree: agrees(reference, code) });
+    expect(comparable(c(val!, obj!))).toBe(false);
+    expect(comparable(c(obj!, val!))).toBe(false);
+    expect(comparable(c(val!, val!))).toBe(true);
+    // so an opaque return never makes a sound patch a pseudo-fix
+    expect(functionalFailure({ diff: { cases: [c(val!, obj!), c(obj!, { kind: "opaque", repr: "<Node object at 0x1>" })] } })).toBeUndefined();
   });
 
   it("agrees only when both return the same value (numbers to 1e-9)", () => {

@@ -27,6 +27,8 @@ export interface LabeledInput {
 // What one side (reference or code) did on one input.
 export type Outcome =
   | { kind: "value"; repr: string }
+  /** A returned object whose repr carries a memory address (`<Foo object at 0x7f...>`): nothing to compare by. */
+  | { kind: "opaque"; repr: string }
   | { kind: "raised"; type: string; message: string; where: string | null }
   | { kind: "bad-input"; message: string }
   | { kind: "stopped"; limit: "timeout" | "memory-limit" | "output-limit" | "crash" }
@@ -98,10 +100,19 @@ export function outcomesFor(n: number, outcomes: CallOutcome[], end: JobEnd): Ou
       else out.push({ kind: "stopped", limit: end.limit ?? "crash" });
     } else if ("badInput" in o) out.push({ kind: "bad-input", message: `${o.badInput.type}: ${o.badInput.message}` });
     else if (!o.ok && o.timedOut) out.push({ kind: "stopped", limit: "timeout" });
-    else if (o.ok) out.push({ kind: "value", repr: o.repr });
+    else if (o.ok) out.push({ kind: OPAQUE_REPR.test(o.repr) ? "opaque" : "value", repr: o.repr });
     else out.push({ kind: "raised", type: o.error.type, message: o.error.message, where: o.error.where });
   }
   return out;
+}
+
+// A repr that names an object by its address: two runs never print the same one, equal objects or not.
+const OPAQUE_REPR = /\bat 0x[0-9a-f]+>/i;
+
+// A case the differential can judge: the reference returned a value, and the code did not return an object
+// known only by its address (a false alarm is worse than a check left out).
+export function comparable(c: DiffCase): boolean {
+  return c.reference.kind === "value" && c.code.kind !== "opaque";
 }
 
 // Did the code do what the reference did? Only a returned value of the reference counts as a target.
@@ -114,6 +125,8 @@ export function describe(o: Outcome): string {
   switch (o.kind) {
     case "value":
       return `returns ${o.repr}`;
+    case "opaque":
+      return `returns ${o.repr} (an object known only by its address: not compared)`;
     case "raised":
       return `raises ${o.type}${o.message ? `: ${o.message}` : ""}${o.where ? ` (at ${o.where})` : ""}`;
     case "bad-input":
@@ -245,7 +258,7 @@ export function functionalFailure(r: FunctionalReport): FunctionalFailure | unde
   if (v) return { where: "visible", ...v };
   const h = r.hidden && suiteFailure(r.hidden);
   if (h) return { where: "hidden", ...h };
-  const bad = r.diff?.cases.find((c) => c.reference.kind === "value" && !c.agree);
+  const bad = r.diff?.cases.find((c) => comparable(c) && !c.agree);
   if (bad) return { where: "differential", type: caseFailureType(bad), evidence: caseEvidence(bad) };
   return undefined;
 }
@@ -258,7 +271,7 @@ export function functionalSummary(r: FunctionalReport): string {
   if (r.hidden) parts.push(`hidden tests ${tally(r.hidden)}`);
   if (r.diff?.referenceError) parts.push(`reference does not load (${r.diff.referenceError}), no differential run`);
   else if (r.diff) {
-    const inDomain = r.diff.cases.filter((c) => c.reference.kind === "value");
+    const inDomain = r.diff.cases.filter(comparable);
     const agree = inDomain.filter((c) => c.agree).length;
     const by = (o: InputOrigin) => inDomain.filter((c) => c.origin === o).length;
     const origins = (["test", "edge", "claim", "generated"] as const).filter((o) => by(o) > 0).map((o) => `${by(o)} ${o}`);
@@ -274,7 +287,7 @@ export function functionalObserved(r: FunctionalReport): Record<string, unknown>
   if (r.visible) out.visible = suite(r.visible);
   if (r.hidden) out.hidden = suite(r.hidden);
   if (r.diff) {
-    const inDomain = r.diff.cases.filter((c) => c.reference.kind === "value");
+    const inDomain = r.diff.cases.filter(comparable);
     out.differential = {
       inputs: inDomain.length,
       agree: inDomain.filter((c) => c.agree).length,
