@@ -3,7 +3,9 @@ import { z } from "zod";
 import { parseFlags } from "./flags.js";
 import { countLines } from "../dataset/count-lines.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
-import { formatMathSummary, math, type MathSummary } from "../math/batch.js";
+import { formatMathSummary, math, type MathOptions, type MathSummary } from "../math/batch.js";
+import { queueMath } from "../distributed/queue-math.js";
+import { QueueFlags, queueTarget } from "./queue-flags.js";
 import { formatMathEval, mathEval } from "../math/metrics.js";
 import { createProgress, type Progress } from "./progress.js";
 
@@ -14,6 +16,7 @@ export const MathFlags = z.object({
   shard: z.string().optional(),
   maxErrorRate: z.coerce.number().min(0).max(1).optional(),
   labels: z.boolean().default(false),
+  ...QueueFlags,
 });
 export type MathFlags = z.output<typeof MathFlags>;
 
@@ -31,7 +34,9 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);
   let progress: Progress | undefined;
-  const summary = await math({
+  const queue = queueTarget(f);
+  const run = queue ? (o: MathOptions) => queueMath({ ...o, ...queue, log: say }) : math;
+  const summary = await run({
     input,
     output: f.out,
     ...(shard ? { shard } : {}),

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { parseFlags } from "./flags.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
-import { verify } from "../exec/verify.js";
+import { verify, type VerifyOptions } from "../exec/verify.js";
+import { queueVerify } from "../distributed/queue-verify.js";
+import { QueueFlags, queueTarget } from "./queue-flags.js";
 import { formatSummaryMarkdown, formatSummaryText, type BatchSummary } from "../report/summary.js";
 import { MiB } from "../sandbox/limits.js";
 import { writeFile } from "node:fs/promises";
@@ -32,6 +34,7 @@ export const VerifyFlags = z.object({
     .optional()
     .transform((v) => (v ? v.split(",").map((x) => x.trim()).filter(Boolean) : []))
     .pipe(z.array(ErrorType)),
+  ...QueueFlags,
 });
 export type VerifyFlags = z.output<typeof VerifyFlags>;
 
@@ -50,7 +53,9 @@ export async function verifyCommand(input: string, raw: Record<string, unknown>)
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);
   let progress: Progress | undefined;
-  const summary = await verify({
+  const queue = queueTarget(f);
+  const run = queue ? (o: VerifyOptions) => queueVerify({ ...o, ...queue }) : verify;
+  const summary = await run({
     input,
     output: f.out,
     concurrency: f.concurrency,
