@@ -90,6 +90,7 @@ cli
   .option("--concurrency <n>", "Sandboxes running at once", { default: availableParallelism() })
   .option("--isolation <mode>", "pool (warm containers, reused) or fresh (a new container per run)", { default: "pool" })
   .option("--name <name>", "This worker's name in the results (default host-pid)")
+  .option("--lock-ms <ms>", "How long a job stays with a worker that stopped answering before another takes it", { default: 30_000 })
   .option("--cache-dir <dir>", "Result cache directory (default ~/.cache/vouch/results)")
   .action(async (o: Record<string, unknown>) => (await import("./worker.js")).workerCommand(o));
 

@@ -10,6 +10,7 @@ export const WorkerFlags = z.object({
   isolation: z.enum(["pool", "fresh"]),
   name: z.string().min(1).optional(),
   cacheDir: z.string().optional(),
+  lockMs: z.coerce.number().int().min(1_000),
 });
 
 // `vouch worker --queue redis://HOST:PORT`: verifies chunks from the queue until SIGTERM/SIGINT. The first
@@ -23,6 +24,8 @@ export async function workerCommand(raw: Record<string, unknown>): Promise<numbe
     isolation: f.isolation,
     ...(f.name ? { name: f.name } : {}),
     ...(f.cacheDir ? { cacheDir: f.cacheDir } : {}),
+    lockMs: f.lockMs,
+    stalledCheckMs: Math.max(500, Math.round(f.lockMs / 2)),
     log,
   });
   // this command's own shutdown replaces the CLI's (which removes the sandboxes at once)
