@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Queue } from "bullmq";
+import { Redis } from "ioredis";
 import { VouchError } from "../core/errors.js";
 import type { ResumableWriter } from "../dataset/resumable-writer.js";
 import { QUEUE_NAME, redact, redisOptions, type QueueTarget } from "./connection.js";
@@ -55,7 +56,10 @@ export async function produce(o: ProduceOptions): Promise<{ byWorker: Record<str
   const depth = Math.max(1, o.depth ?? DEFAULT_DEPTH);
   const size = Math.max(1, o.chunkRecords ?? CHUNK_RECORDS);
   const run = createHash("sha256").update(`${o.kind}\0${hostname()}\0${resolve(o.output)}`).digest("hex").slice(0, 16);
-  const queue = new Queue(QUEUE_NAME, { connection: redisOptions(o.queue) });
+  // our own connection, so it can be dropped at once when Redis is gone (the queue's own close waits for it)
+  const redis = new Redis(redisOptions(o.queue));
+  redis.on("error", () => undefined); // reported through the guard's timeout, with the last error
+  const queue = new Queue(QUEUE_NAME, { connection: redis });
   let lastError = "";
   queue.on("error", (e) => void (lastError = e.message));
   const guard = async <T>(p: Promise<T>, what: string): Promise<T> => {
@@ -167,7 +171,7 @@ export async function produce(o: ProduceOptions): Promise<{ byWorker: Record<str
     while (outstanding.size) await sweep();
   } finally {
     await Promise.race([queue.close(), sleep(2_000)]).catch(() => undefined);
-    await queue.disconnect().catch(() => undefined);
+    redis.disconnect();
   }
   return { byWorker };
 }

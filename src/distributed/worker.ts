@@ -113,7 +113,12 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     maxStalledCount: 3,
   });
   worker.on("failed", (job, err) => opts.log(`vouch worker ${name}: job ${job?.id} failed: ${err.message}`));
-  worker.on("error", (err) => opts.log(`vouch worker ${name}: queue error: ${err.message}`));
+  let lastError = ""; // a Redis that is down fails every reconnection alike: said once
+  worker.on("error", (err) => {
+    if (err.message !== lastError) opts.log(`vouch worker ${name}: queue error: ${err.message}`);
+    lastError = err.message;
+  });
+  worker.on("completed", () => void (lastError = ""));
   worker.on("stalled", (id) => opts.log(`vouch worker ${name}: job ${id} stalled (its worker died or hung), queued again`));
   await worker.waitUntilReady();
   opts.log(`vouch worker ${name}: image ${image} (${imageDigest}), ${opts.concurrency} sandboxes, queue ${redact(opts.queue.url)}`);
