@@ -45,6 +45,8 @@ export interface ProduceOptions extends QueueRunOptions {
 
 const DEFAULT_DEPTH = 16;
 const POLL_MS = 100;
+/** Every this many polls, every outstanding chunk's state is read (finds a chunk Redis lost); else one read of the finished ones. */
+const FULL_SWEEP_EVERY = 20;
 const JOB_TTL_S = 7 * 24 * 3600;
 
 // Sends a batch through the queue in chunks and writes the results to the output as they come back.
@@ -84,10 +86,20 @@ export async function produce(o: ProduceOptions): Promise<{ byWorker: Record<str
   const jobOpts = { attempts: 3, backoff: { type: "exponential", delay: 2_000 }, removeOnComplete: { age: JOB_TTL_S }, removeOnFail: { age: JOB_TTL_S } };
   const send = (id: string, data: JobData) => guard(queue.add(o.kind, data, { ...jobOpts, jobId: id }), "adding a chunk");
 
-  // one pass over the outstanding chunks: collects the done ones, stops on a failed one, resends lost ones
+  // one poll: collects the done chunks, stops on a failed one; every FULL_SWEEP_EVERY polls, also resends lost ones
+  let polls = 0;
   const sweep = async (): Promise<void> => {
-    const ids = [...outstanding.keys()];
-    const states = await guard(Promise.all(ids.map((id) => queue.getJobState(id))), "polling chunks");
+    let ids: string[];
+    let states: string[];
+    if (++polls % FULL_SWEEP_EVERY === 0) {
+      ids = [...outstanding.keys()];
+      states = await guard(Promise.all(ids.map((id) => queue.getJobState(id))), "polling chunks");
+    } else {
+      const [completed, failed] = await guard(Promise.all([queue.getRanges(["completed"], 0, -1), queue.getRanges(["failed"], 0, -1)]), "polling chunks");
+      const done = new Set(completed);
+      ids = [...completed, ...failed].filter((id) => outstanding.has(id));
+      states = ids.map((id) => (done.has(id) ? "completed" : "failed"));
+    }
     let moved = false;
     for (const [i, id] of ids.entries()) {
       const state = states[i];
