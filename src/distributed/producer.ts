@@ -48,6 +48,7 @@ const POLL_MS = 100;
 /** Every this many polls, every outstanding chunk's state is read (finds a chunk Redis lost); else one read of the finished ones. */
 const FULL_SWEEP_EVERY = 20;
 const JOB_TTL_S = 7 * 24 * 3600;
+const EVENTS_KEPT = 1_000;
 
 // Sends a batch through the queue in chunks and writes the results to the output as they come back.
 // Resumable from the output (ids there are skipped) and from Redis (a restarted producer adopts the chunks
@@ -61,7 +62,8 @@ export async function produce(o: ProduceOptions): Promise<{ byWorker: Record<str
   // our own connection, so it can be dropped at once when Redis is gone (the queue's own close waits for it)
   const redis = new Redis(redisOptions(o.queue));
   redis.on("error", () => undefined); // reported through the guard's timeout, with the last error
-  const queue = new Queue(QUEUE_NAME, { connection: redis });
+  // BullMQ's event stream copies every result: kept short, it does not grow Redis's memory by 10,000 of them
+  const queue = new Queue(QUEUE_NAME, { connection: redis, streams: { events: { maxLen: EVENTS_KEPT } } });
   let lastError = "";
   queue.on("error", (e) => void (lastError = e.message));
   const guard = async <T>(p: Promise<T>, what: string): Promise<T> => {
