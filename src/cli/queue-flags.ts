@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { QueueTarget } from "../distributed/connection.js";
+import { redisOptions, type QueueTarget } from "../distributed/connection.js";
 
 // --queue and --queue-password-env, shared by verify, math and replay (the producer's side).
 export const QueueFlags = {
@@ -10,5 +10,7 @@ export const QueueFlags = {
 // The queue to send the batch through, when --queue is given.
 export function queueTarget(f: { queue?: string | undefined; queuePasswordEnv?: string | undefined }): { queue: QueueTarget } | undefined {
   if (!f.queue) return undefined;
-  return { queue: { url: f.queue, ...(f.queuePasswordEnv ? { passwordEnv: f.queuePasswordEnv } : {}) } };
+  const queue = { url: f.queue, ...(f.queuePasswordEnv ? { passwordEnv: f.queuePasswordEnv } : {}) };
+  redisOptions(queue); // a bad URL or an unset password variable is a usage error before anything starts
+  return { queue };
 }
