@@ -141,7 +141,7 @@ describe("distributed verification (BullMQ on a real redis-server, workers as pr
     let producer = vouch(producerArgs);
     const done = async () => (await lines(queuedOut)).length;
 
-    await waitFor(async () => (await done()) >= 150, 240_000, "150 results");
+    await waitFor(async () => (await done()) >= 150 && (await lines(queuedOut)).some((r) => r.worker === "w1"), 240_000, "150 results, some by w1");
     w1!.proc.kill("SIGKILL"); // mid-job: it holds two chunks
     await waitFor(async () => (await done()) >= 350, 240_000, "350 results");
     producer.proc.kill("SIGKILL");
