@@ -187,5 +187,6 @@ export async function produce(o: ProduceOptions): Promise<{ byWorker: Record<str
     await Promise.race([queue.close(), sleep(2_000)]).catch(() => undefined);
     redis.disconnect();
   }
+  o.log?.(`vouch ${o.kind}: results by worker: ${Object.entries(byWorker).map(([w, n]) => `${w} ${n}`).join(", ") || "none this run"}`);
   return { byWorker };
 }

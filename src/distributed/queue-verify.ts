@@ -42,7 +42,7 @@ export async function queueVerify(opts: VerifyOptions & QueueRunOptions): Promis
   }
   try {
     opts.onStart?.({ image: image ?? "(static only)", resumed: writer.done.size });
-    const { byWorker } = await produce({
+    await produce({
       ...opts,
       kind: "verify",
       ...(image ? { image } : {}),
@@ -66,7 +66,6 @@ export async function queueVerify(opts: VerifyOptions & QueueRunOptions): Promis
       },
       onInvalid: (i) => invalid(i.line, i.error, i.id),
     });
-    opts.log?.(`vouch verify: by worker: ${Object.entries(byWorker).map(([w, n]) => `${w} ${n}`).join(", ") || "none"}`);
   } finally {
     await writer.close();
   }
