@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VOUCH := node bin/vouch.js
 
-.PHONY: install docker browser image demo demo-generate demo-judge confusion test test-fast bench mutants typecheck clean
+.PHONY: install docker browser redis image demo demo-generate demo-judge confusion test test-fast bench bench-distributed mutants typecheck clean
 
 # npm dependencies (npm ci also compiles TypeScript to dist/ through the prepare script).
 node_modules/.installed: package.json package-lock.json
@@ -14,6 +14,10 @@ install: node_modules/.installed
 
 docker:
 	@bash scripts/ensure-docker.sh
+
+# Debian's redis-server for the distributed tests and benchmark (they start their own on a free loopback port).
+redis:
+	@bash scripts/ensure-redis.sh
 
 # Debian's Chromium for the report's browser test (test/report.browser.test.ts; playwright-core downloads nothing).
 browser:
@@ -65,7 +69,7 @@ confusion: image
 # Tests whose verdicts rest on timing the code (complexity claims) run alone, after the rest, on a quiet machine.
 TIMING_TESTS := src/tasks/planning/verify.docker.test.ts src/tasks/planning/generate.docker.test.ts test/trajectories.docker.test.ts
 
-test: image browser
+test: image browser redis
 	@mkdir -p out
 	npx tsc -p tsconfig.json --noEmit
 	npx vitest run $(addprefix --exclude ,$(TIMING_TESTS)) --reporter=default --reporter=json --outputFile.json=out/vitest.json; echo $$? > out/vitest.rc
@@ -80,6 +84,10 @@ bench: image
 	npx tsx scripts/bench.ts
 	npx tsx scripts/bench-static.ts
 	npx tsx scripts/bench-math.ts
+
+# Throughput of `vouch worker`s on one Redis (1, 2, 3 workers on this machine) against a local run (docs/distributed.md).
+bench-distributed: image redis
+	npx tsx scripts/bench-distributed.ts
 
 # Mutants of the fixture problems' reference solutions run in the sandbox: tried, killed, kept per operator (docs/mutation.md).
 mutants: image

@@ -2,7 +2,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
 // Files known to run for minutes start first, so a fresh clone (no duration cache) does not end on them alone.
-const LONG_FIRST = ["test/generate.docker.test.ts", "test/trajectories.docker.test.ts"];
+const LONG_FIRST = ["test/generate.docker.test.ts", "test/trajectories.docker.test.ts", "test/distributed.docker.test.ts"];
 
 class LongFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -16,7 +16,14 @@ function addSandboxOptions(cmd: Command): Command {
     .option("--memory-mb <mb>", "Memory limit per run", { default: 256 });
 }
 
-addJudgeOptions(addLlmOptions(addSandboxOptions(
+// Distribution over a BullMQ queue on Redis (docs/distributed.md): the producer's side of verify, math, replay.
+function addQueueOptions(cmd: Command): Command {
+  return cmd
+    .option("--queue <url>", "Send the records to `vouch worker`s through this Redis (redis://[:PASS@]HOST:PORT, rediss:// for TLS)")
+    .option("--queue-password-env <name>", "Take the Redis password from this environment variable");
+}
+
+addJudgeOptions(addLlmOptions(addQueueOptions(addSandboxOptions(
   cli
     .command("verify <input>", "Verify code records and trajectory records (JSONL) in sandboxes")
     .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "results.jsonl" })
@@ -30,7 +37,7 @@ addJudgeOptions(addLlmOptions(addSandboxOptions(
     .option("--summary-md <file>", "Also write the summary as Markdown (for a CI job summary)")
     .option("--static-only", "Trajectories: schema and static stages only, no Docker (execution steps stay unverifiable)")
     .option("--json", "Print the summary as JSON, and no progress"),
-))).action(async (input: string, o: Record<string, unknown>) => {
+)))).action(async (input: string, o: Record<string, unknown>) => {
   const { verifyCommand } = await import("./verify.js");
   return verifyCommand(input, { ...o, cache: o.cache !== false });
 });
@@ -65,7 +72,7 @@ cli
   .option("--json", "Print the headline numbers as JSON")
   .action(async (results: string, o: Record<string, unknown>) => (await import("./report.js")).reportCommand(results, o));
 
-addSandboxOptions(
+addQueueOptions(addSandboxOptions(
   cli
     .command("replay <input>", "Replay multi-turn failure-to-fix trajectories (records or chat transcripts): does each turn's recorded test feedback reproduce?")
     .option("--out <file>", "Replay results JSONL (appended; ids already there are skipped)", { default: "replay.jsonl" })
@@ -75,7 +82,18 @@ addSandboxOptions(
     .option("--junit <file>", "Write a JUnit XML report of the whole output (one case per trajectory)")
     .option("--concurrency <n>", "Sandboxes running at once", { default: availableParallelism() })
     .option("--json", "Print the summary as JSON, and no progress"),
-).action(async (input: string, o: Record<string, unknown>) => (await import("./replay.js")).replayCommand(input, o));
+)).action(async (input: string, o: Record<string, unknown>) => (await import("./replay.js")).replayCommand(input, o));
+
+cli
+  .command("worker", "Verify records sent through a Redis queue by `vouch verify|math|replay --queue`, in this machine's sandboxes")
+  .option("--queue <url>", "The Redis the producers use (redis://[:PASS@]HOST:PORT, rediss:// for TLS)")
+  .option("--queue-password-env <name>", "Take the Redis password from this environment variable")
+  .option("--concurrency <n>", "Sandboxes running at once", { default: availableParallelism() })
+  .option("--isolation <mode>", "pool (warm containers, reused) or fresh (a new container per run)", { default: "pool" })
+  .option("--name <name>", "This worker's name in the results (default host-pid)")
+  .option("--lock-ms <ms>", "How long a job stays with a worker that stopped answering before another takes it", { default: 30_000 })
+  .option("--cache-dir <dir>", "Result cache directory (default ~/.cache/vouch/results)")
+  .action(async (o: Record<string, unknown>) => (await import("./worker.js")).workerCommand(o));
 
 cli
   .command("image [action]", "Sandbox image: `build` (when missing or out of date) or `status`")
@@ -97,12 +115,12 @@ cli
   .option("--out <file>", "Merged output", { default: "results.jsonl" })
   .action(async (inputs: string[], o: Record<string, unknown>) => (await import("./merge.js")).mergeCommand(inputs, String(o.out)));
 
-addJudgeOptions(addLlmOptions(cli
+addJudgeOptions(addLlmOptions(addQueueOptions(cli
   .command("math <input>", "Label the steps of math solutions (JSONL): first wrong step, final-answer verdict (offline; --judge: an LLM on the undecided steps)")
   .option("--out <file>", "Results JSONL (appended; ids already there are skipped)", { default: "math-results.jsonl" })
   .option("--shard <i/N>", "Evaluate only shard i of N")
   .option("--max-error-rate <r>", "Exit 1 when the share of solutions with an error step (0..1) is higher")
-  .option("--json", "Print the summary as JSON, and no progress")))
+  .option("--json", "Print the summary as JSON, and no progress"))))
   .action(async (input: string, o: Record<string, unknown>) => (await import("./math.js")).mathCommand(input, o));
 
 cli

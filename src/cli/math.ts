@@ -1,9 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { z } from "zod";
+import { VouchError } from "../core/errors.js";
 import { parseFlags } from "./flags.js";
 import { countLines } from "../dataset/count-lines.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
-import { formatMathSummary, math, type MathSummary } from "../math/batch.js";
+import { formatMathSummary, math, type MathOptions, type MathSummary } from "../math/batch.js";
+import { queueMath } from "../distributed/queue-math.js";
+import { QueueFlags, queueTarget } from "./queue-flags.js";
 import { formatMathEval, mathEval } from "../math/metrics.js";
 import { createProgress, type Progress } from "./progress.js";
 import { judgeFromFlags } from "./judge-flags.js";
@@ -17,6 +20,7 @@ export const MathFlags = z.object({
   shard: z.string().optional(),
   maxErrorRate: z.coerce.number().min(0).max(1).optional(),
   labels: z.boolean().default(false),
+  ...QueueFlags,
 });
 export type MathFlags = z.output<typeof MathFlags>;
 
@@ -36,7 +40,10 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
   const judged = judgeFromFlags(raw);
   const judgedSteps: Record<string, number> = {};
   let progress: Progress | undefined;
-  const summary = await math({
+  const queue = queueTarget(f);
+  if (queue && judged) throw new VouchError("USAGE", "--judge runs where the results are written: it cannot be combined with --queue yet (judge the merged results with a local run)");
+  const run = queue ? (o: MathOptions) => queueMath({ ...o, ...queue, log: say }) : math;
+  const summary = await run({
     ...(judged ? { judge: mathJudge(judged.judge) } : {}),
     input,
     output: f.out,

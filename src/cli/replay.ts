@@ -4,7 +4,9 @@ import { countLines } from "../dataset/count-lines.js";
 import { readJsonl } from "../dataset/jsonl-reader.js";
 import { junitXml } from "../report/junit.js";
 import { replayJunit } from "../replay/junit.js";
-import { replay } from "../replay/replay.js";
+import { replay, type ReplayOptions } from "../replay/replay.js";
+import { queueReplay } from "../distributed/queue-replay.js";
+import { QueueFlags, queueTarget } from "./queue-flags.js";
 import { ReplayResult } from "../replay/schema.js";
 import { formatReplaySummary, replayExitCode } from "../replay/summary.js";
 import { MiB } from "../sandbox/limits.js";
@@ -23,6 +25,7 @@ export const ReplayFlags = z.object({
   isolation: z.enum(["pool", "fresh"]),
   timeoutMs: z.coerce.number().int().min(100),
   memoryMb: z.coerce.number().int().min(16),
+  ...QueueFlags,
 });
 export type ReplayFlags = z.output<typeof ReplayFlags>;
 
@@ -31,7 +34,9 @@ export async function replayCommand(input: string, raw: Record<string, unknown>)
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const lines = countLines(input).catch(() => 0);
   let progress: Progress | undefined;
-  const summary = await replay({
+  const queue = queueTarget(f);
+  const run = queue ? (o: ReplayOptions) => queueReplay({ ...o, ...queue }) : replay;
+  const summary = await run({
     input,
     output: f.out,
     repeat: f.repeat,

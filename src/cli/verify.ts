@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { VouchError } from "../core/errors.js";
 import { parseFlags } from "./flags.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
-import { verify } from "../exec/verify.js";
+import { verify, type VerifyOptions } from "../exec/verify.js";
+import { queueVerify } from "../distributed/queue-verify.js";
+import { QueueFlags, queueTarget } from "./queue-flags.js";
 import { formatSummaryMarkdown, formatSummaryText, type BatchSummary } from "../report/summary.js";
 import { MiB } from "../sandbox/limits.js";
 import { writeFile } from "node:fs/promises";
@@ -35,6 +38,7 @@ export const VerifyFlags = z.object({
     .optional()
     .transform((v) => (v ? v.split(",").map((x) => x.trim()).filter(Boolean) : []))
     .pipe(z.array(ErrorType)),
+  ...QueueFlags,
 });
 export type VerifyFlags = z.output<typeof VerifyFlags>;
 
@@ -54,7 +58,10 @@ export async function verifyCommand(input: string, raw: Record<string, unknown>)
   const lines = countLines(input).catch(() => 0);
   const judged = judgeFromFlags(raw);
   let progress: Progress | undefined;
-  const summary = await verify({
+  const queue = queueTarget(f);
+  if (queue && judged) throw new VouchError("USAGE", "--judge runs where the results are written: it cannot be combined with --queue yet (judge the merged results with a local run)");
+  const run = queue ? (o: VerifyOptions) => queueVerify({ ...o, ...queue }) : verify;
+  const summary = await run({
     ...(judged ? { judge: trajectoryJudge(judged.judge, judged.weight) } : {}),
     input,
     output: f.out,

@@ -7,6 +7,7 @@ export type VouchErrorCode =
   | "IMAGE_MISSING"
   | "LLM_UNREACHABLE"
   | "LLM_REPLY_INVALID"
+  | "QUEUE_UNAVAILABLE"
   | "INTERNAL";
 
 const brand = Symbol.for("vouch.error");
@@ -38,5 +39,6 @@ export const exitCodes: Record<VouchErrorCode, number> = {
   IMAGE_MISSING: 4,
   LLM_UNREACHABLE: 5,
   LLM_REPLY_INVALID: 5,
+  QUEUE_UNAVAILABLE: 6,
   INTERNAL: 70,
 };
