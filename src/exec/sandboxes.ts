@@ -38,8 +38,8 @@ export function parseLimits(limits: SandboxLimitsInput | undefined): SandboxLimi
 export async function openSandboxes(opts: SandboxesOptions, limits: SandboxLimits, size: number): Promise<Sandboxes> {
   if (opts.provider) return { provider: opts.provider, image: opts.image ?? "", close: async () => undefined };
   await assertEngine();
-  await removeLeftovers();
-  const image = opts.image || (await ensureImage({ build: true, log: opts.log }));
+  // leftovers of crashed runs are removed while the image is checked (they are never this run's containers)
+  const [image] = await Promise.all([opts.image || ensureImage({ build: true, log: opts.log }), removeLeftovers()]);
   const imageDigest = await imageId(image);
   const docker = new DockerProvider({ spec: { image, limits }, isolation: opts.isolation ?? "pool", size });
   try {
