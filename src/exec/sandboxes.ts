@@ -34,7 +34,7 @@ export function parseLimits(limits: SandboxLimitsInput | undefined): SandboxLimi
   return parsed.data;
 }
 
-// The caller's provider, or a warm Docker pool of `size` (engine checked, leftovers removed, image built if missing).
+// The caller's provider, or a Docker pool of `size` with one container ready at least (engine checked, leftovers removed, image built if missing).
 export async function openSandboxes(opts: SandboxesOptions, limits: SandboxLimits, size: number): Promise<Sandboxes> {
   if (opts.provider) return { provider: opts.provider, image: opts.image ?? "", close: async () => undefined };
   await assertEngine();
@@ -43,7 +43,7 @@ export async function openSandboxes(opts: SandboxesOptions, limits: SandboxLimit
   const imageDigest = await imageId(image);
   const docker = new DockerProvider({ spec: { image, limits }, isolation: opts.isolation ?? "pool", size });
   try {
-    await docker.warm();
+    await docker.warm({ first: true }); // the batch starts on the first container ready; the others join
   } catch (e) {
     await docker.close();
     throw e;

@@ -37,7 +37,8 @@ export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise
   const key = recordKey(rec, ctx.imageDigest ?? ctx.image, ctx.limits);
   const hit = await ctx.cache?.get(key);
   if (hit) return { ...hit, id: rec.id, cached: true };
-  const t0 = performance.now();
+  const queued = performance.now();
+  let t0: number | undefined; // from the first sandbox given: a record waiting for one is not yet being verified
   let lastError = "";
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let sb: Sandbox | undefined;
@@ -45,6 +46,7 @@ export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise
     let hidden: SuiteResult | undefined;
     try {
       sb = await ctx.provider.acquire();
+      t0 ??= performance.now();
       visible = await runSuite(ctx, sb, rec.code, rec.tests);
       if (rec.hidden_tests) {
         if (sb.breached) {
@@ -67,7 +69,7 @@ export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise
       verdict: visible.verdict,
       tests: visible.tests,
       ...(hidden ? { hidden } : {}),
-      durationMs: round(performance.now() - t0),
+      durationMs: round(performance.now() - t0!),
       truncated: visible.truncated || (hidden?.truncated ?? false),
       ...(visible.message ? { message: visible.message } : {}),
       ...(visible.verdict !== "pass" && visible.stdout ? { stdout: clip(visible.stdout) } : {}),
@@ -84,7 +86,7 @@ export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise
     id: rec.id,
     verdict: "infra-error",
     tests: [],
-    durationMs: round(performance.now() - t0),
+    durationMs: round(performance.now() - (t0 ?? queued)),
     truncated: false,
     message: `sandbox failed twice, not the code: ${lastError}`,
     attempts: MAX_ATTEMPTS,
