@@ -10,7 +10,7 @@ import { SandboxLimits } from "../src/sandbox/limits.js";
 import { planPython } from "../src/exec/python/plan.js";
 import { grade } from "../src/exec/grade.js";
 import { runPlan } from "../src/exec/run-plan.js";
-import { benchSamples } from "./bench-samples.js";
+import { benchSamples, programOf } from "./bench-samples.js";
 import type { Sandbox } from "../src/sandbox/types.js";
 
 const N = Number(process.env.PROFILE_N ?? 164);
@@ -50,7 +50,15 @@ def listing():
     for d in ("/work", "/tmp", "/dev/shm", "/dev/mqueue"):
         try: os.listdir(d)
         except OSError: pass
-print(json.dumps({"proc scan": t(scan), "oom counter read": t(oom), "job dir write+rmtree": t(mk),
+import socket
+a, b = socket.socketpair()
+def rtt():
+    a.sendall(b"x"); b.recv(1); b.sendall(b"y"); a.recv(1)
+def forked():
+    pid = os.fork()
+    if pid == 0: os._exit(0)
+    os.waitpid(pid, 0)
+print(json.dumps({"socket round trip (same process)": t(rtt), "fork+exit+wait of this interpreter": t(forked, 50),"proc scan": t(scan), "oom counter read": t(oom), "job dir write+rmtree": t(mk),
                   "sysv ipc removal": t(vouch_sys.remove_sysv_ipc), "4 dir listings": t(listing)}))
 `;
 
@@ -85,6 +93,15 @@ async function main(): Promise<void> {
       nodeGrade.push(t3 - t2);
     }
     console.log(`assert job (harness: 2 forks + wire):       host ${fmt(host)} | runner ${fmt(runner)} | gap ${fmt(host.map((h, i) => h - runner[i]!))}`);
+    const plainHost: number[] = [];
+    const plainRunner: number[] = [];
+    for (const s of samples) {
+      const t = performance.now();
+      const r = await sb.exec(["python3", "solution.py"], { files: { "solution.py": programOf(s) } });
+      plainHost.push(performance.now() - t);
+      plainRunner.push(r.durationMs);
+    }
+    console.log(`same program as one plain python3 job:    host ${fmt(plainHost)} | runner ${fmt(plainRunner)} | gap ${fmt(plainHost.map((h, i) => h - plainRunner[i]!))}`);
     console.log(`node side per assert job: plan ${fmt(nodePlan)}; grade ${fmt(nodeGrade)}`);
     const pieces = await sb.exec(["python3", "-c", WIPE_PIECES]);
     console.log(`runner bookkeeping pieces, ms each (measured in a job): ${pieces.stdout.trim() || pieces.stderr}`);

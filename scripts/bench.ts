@@ -130,10 +130,19 @@ async function cli(name: string, file: string, dir: string): Promise<Run> {
     if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
   };
   const poll = setInterval(() => void readHwm(), 250);
+  // long runs say how far they are every 30 s (records written, peak RSS, rate so far), so a stopped run still tells
+  const progress = setInterval(() => {
+    void readFile(out, "utf8").then((t) => {
+      const n = t.split("\n").length - 1;
+      const s = (performance.now() - t0) / 1000;
+      console.log(`  ${name}: ${n} records after ${s.toFixed(0)} s, ${(n / s).toFixed(1)}/s, peak RSS ${(hwmKb / 1024).toFixed(0)} MB`);
+    }, () => undefined);
+  }, 30_000);
   let stdout = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(poll);
+  clearInterval(progress);
   const wallMs = performance.now() - t0;
   if (code !== 0) throw new Error(`${name}: vouch verify exited ${code}: ${stdout.slice(0, 500)}`);
   const latencies: number[] = [];
@@ -172,14 +181,18 @@ async function main(): Promise<void> {
     `${REPEAT} repeats, python ${BARE_PYTHON}, ${process.env.CI ? "CI" : "local"} (shared machine: medians of paired runs)`);
   const runs: Record<string, Run[]> = { a: [], c2: [], d: [], e: [] };
   for (let k = 0; k < REPEAT; k++) {
-    if (want("c2")) runs.c2!.push(await pythonLoop("subprocess", samples, progDir));
-    if (want("d")) runs.d!.push(await pythonLoop("fork", samples, progDir));
-    if (want("a")) runs.a!.push(await sandboxed("(a) sandbox, warm pool, steady state", poolFile, "pool", image));
+    const show = (key: string, r: Run) => {
+      runs[key]!.push(r);
+      console.log(`  ${key} repeat ${runs[key]!.length}: ${line(r)}`);
+    };
+    if (want("c2")) show("c2", await pythonLoop("subprocess", samples, progDir));
+    if (want("d")) show("d", await pythonLoop("fork", samples, progDir));
+    if (want("a")) show("a", await sandboxed("(a) sandbox, warm pool, steady state", poolFile, "pool", image));
     if (want("e")) {
       // unique code every repeat (a new salt) and an empty cache directory: nothing is answered from a cache
       const file = join(dir, `cli-${k}.jsonl`);
       await writeBenchJsonl(file, N_SAMPLES, `cli run ${k} ${Date.now()}`);
-      runs.e!.push(await cli("(e) vouch verify CLI, end to end", file, dir));
+      show("e", await cli("(e) vouch verify CLI, end to end", file, dir));
     }
   }
   const c = want("c") ? await bareFromNode(samples, progDir) : undefined;
@@ -194,10 +207,12 @@ async function main(): Promise<void> {
     const file = join(dir, `big-${n}.jsonl`);
     await writeBenchJsonl(file, n, `big ${n} ${Date.now()}`);
     big.push(await cli(`streaming batch, ${n} records (CLI)`, file, dir));
+    console.log(`  ${line(big[big.length - 1]!)}`);
     await rm(file, { force: true });
   }
   await rm(dir, { recursive: true, force: true });
 
+  console.log("summary:");
   const med: Record<string, Run | undefined> = {};
   for (const [k, rs] of Object.entries(runs)) {
     if (rs.length === 0) continue;

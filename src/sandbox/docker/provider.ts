@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { VouchError } from "../../core/errors.js";
 import type { Isolation, Sandbox, SandboxProvider, SandboxSpec } from "../types.js";
 import { dockerClient } from "./client.js";
 import { DockerSandbox } from "./container.js";
@@ -62,6 +63,8 @@ export class DockerProvider implements SandboxProvider {
     else this.slots--;
     try {
       for (;;) {
+        // after close (Ctrl-C) no container is started: one being created as the process exits would be left behind
+        if (this.closed) throw new VouchError("SANDBOX_UNAVAILABLE", "the sandbox pool is closed");
         let sb = this.idle.pop();
         while (sb && !sb.alive) {
           this.all.delete(sb);
