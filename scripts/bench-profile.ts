@@ -11,11 +11,21 @@ import { planPython } from "../src/exec/python/plan.js";
 import { grade } from "../src/exec/grade.js";
 import { runPlan } from "../src/exec/run-plan.js";
 import { benchSamples, programOf } from "./bench-samples.js";
+import { containersCpuMs } from "./bench-cpu.js";
 import type { Sandbox } from "../src/sandbox/types.js";
 
 const N = Number(process.env.PROFILE_N ?? 164);
 const limits = SandboxLimits.parse({});
 const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(2)} ms  p95 ${percentile(xs, 95).toFixed(2)} ms`;
+
+// Container CPU per job of a kind (cgroup of this process's one container, and its shim), ms.
+async function cpuPerJob(n: number, run: (i: number) => Promise<unknown>): Promise<string> {
+  const c0 = await containersCpuMs();
+  for (let i = 0; i < n; i++) await run(i);
+  const c1 = await containersCpuMs();
+  if (!c0 || !c1) return "CPU not readable";
+  return `CPU per job: container ${((c1.containers - c0.containers) / n).toFixed(2)} ms, shim ${((c1.shims - c0.shims) / n).toFixed(2)} ms`;
+}
 
 async function timed(sb: Sandbox, argv: string[], n: number, files: Record<string, string> = {}, stdin?: string) {
   const host: number[] = [];
@@ -62,8 +72,33 @@ print(json.dumps({"socket round trip (same process)": t(rtt), "fork+exit+wait of
                   "sysv ipc removal": t(vouch_sys.remove_sysv_ipc), "4 dir listings": t(listing)}))
 `;
 
+// Runs inline in a fork-server child (pytest loaded, as every job): what a forked child costs when it runs a
+// full garbage collection (touching every object: copy-on-write of the whole heap), with and without gc.freeze().
+const GC_FORK = `
+import gc, os, json, time
+def child_cpu(work, n=30):
+    t0 = os.times()
+    for _ in range(n):
+        pid = os.fork()
+        if pid == 0:
+            work()
+            os._exit(0)
+        os.waitpid(pid, 0)
+    t1 = os.times()
+    return round((t1[2] + t1[3] - t0[2] - t0[3]) * 1000 / n, 2)
+def collect():
+    gc.collect()
+def nothing():
+    pass
+out = {"objects": len(gc.get_objects()), "exit at once": child_cpu(nothing), "gc.collect() in child": child_cpu(collect)}
+gc.freeze()
+out["gc.collect() in child after gc.freeze() in parent"] = child_cpu(collect)
+print(json.dumps(out))
+`;
+
 async function main(): Promise<void> {
-  const image = await ensureImage({ build: true });
+  const image = process.env.PROFILE_IMAGE ?? (await ensureImage({ build: true })); // another tag: an experimental runner
+  console.log(`image ${image}`);
   const provider = new DockerProvider({ spec: { image, limits }, isolation: "pool", size: 1 });
   await provider.warm();
   const sb = await provider.acquire();
@@ -103,6 +138,12 @@ async function main(): Promise<void> {
     }
     console.log(`same program as one plain python3 job:    host ${fmt(plainHost)} | runner ${fmt(plainRunner)} | gap ${fmt(plainHost.map((h, i) => h - plainRunner[i]!))}`);
     console.log(`node side per assert job: plan ${fmt(nodePlan)}; grade ${fmt(nodeGrade)}`);
+    console.log(`/bin/true: ${await cpuPerJob(100, () => sb.exec(["true"]))}`);
+    console.log(`python3 -c pass: ${await cpuPerJob(100, () => sb.exec(["python3", "-c", "pass"]))}`);
+    console.log(`assert job: ${await cpuPerJob(samples.length, (i) => runPlan(sb, planPython(samples[i]!.code, samples[i]!.tests), limits.timeoutMs))}`);
+    console.log(`plain python3 job: ${await cpuPerJob(samples.length, (i) => sb.exec(["python3", "solution.py"], { files: { "solution.py": programOf(samples[i]!) } }))}`);
+    const gc = await sb.exec(["python3", "-c", GC_FORK]);
+    console.log(`fork of the fork server's interpreter (pytest loaded), child CPU ms: ${gc.stdout.trim() || gc.stderr}`);
     const pieces = await sb.exec(["python3", "-c", WIPE_PIECES]);
     console.log(`runner bookkeeping pieces, ms each (measured in a job): ${pieces.stdout.trim() || pieces.stderr}`);
   } finally {

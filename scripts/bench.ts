@@ -17,6 +17,7 @@ import { promisify } from "node:util";
 import { verify } from "../src/exec/verify.js";
 import { percentile } from "../src/report/summary.js";
 import { assertEngine } from "../src/sandbox/docker/client.js";
+import { containersCpuMs } from "./bench-cpu.js";
 import { DockerProvider } from "../src/sandbox/docker/provider.js";
 import { ensureImage } from "../src/sandbox/image.js";
 import { SandboxLimits } from "../src/sandbox/limits.js";
@@ -37,8 +38,11 @@ interface Run {
   latencies: number[];
   verdicts: Map<string, boolean>;
   rssMb?: number;
+  /** CPU time spent on the samples (user + system, every process of the method), when it can be counted. */
+  cpuMs?: number;
 }
 
+const cpuParts: Array<{ node: number; containers: number; shims: number }> = [];
 const rate = (r: Run) => r.samples / (r.wallMs / 1000);
 const want = (k: string) => !ONLY || ONLY.includes(k);
 
@@ -58,6 +62,8 @@ async function sandboxed(name: string, file: string, isolation: "pool" | "fresh"
   const provider = new DockerProvider({ spec: { image, limits: SandboxLimits.parse({}) }, isolation, size: CONCURRENCY });
   await provider.warm();
   let t0 = 0;
+  const cpu0 = isolation === "pool" ? await containersCpuMs() : undefined;
+  const node0 = process.cpuUsage();
   try {
     const summary = await verify({
       input: file,
@@ -74,8 +80,13 @@ async function sandboxed(name: string, file: string, isolation: "pool" | "fresh"
       },
     });
     const wallMs = performance.now() - t0;
+    const node = process.cpuUsage(node0);
+    const cpu1 = cpu0 === undefined ? undefined : await containersCpuMs();
+    const parts = cpu1 && { node: (node.user + node.system) / 1000, containers: cpu1.containers - cpu0!.containers, shims: cpu1.shims - cpu0!.shims };
+    const cpuMs = parts && parts.node + parts.containers + parts.shims;
+    if (parts) cpuParts.push(parts);
     if (summary.total !== latencies.length) throw new Error(`${name}: ${summary.total} records but ${latencies.length} results`);
-    return { name, samples: latencies.length, wallMs, latencies, verdicts };
+    return { name, samples: latencies.length, wallMs, latencies, verdicts, ...(cpuMs !== undefined ? { cpuMs } : {}) };
   } finally {
     await provider.close();
     await rm(dir, { recursive: true, force: true });
@@ -111,11 +122,12 @@ const progName = (i: number) => `prog-${String(i).padStart(6, "0")}.py`;
 // (c2), (d): the Python loops of scripts/bench-loops.py.
 async function pythonLoop(mode: "subprocess" | "fork", samples: BenchSample[], progDir: string): Promise<Run> {
   const { stdout } = await promisify(execFile)(BARE_PYTHON, ["scripts/bench-loops.py", mode, String(CONCURRENCY), progDir], { maxBuffer: 64 << 20 });
-  const r = JSON.parse(stdout) as { wallMs: number; latencies: number[]; passed: Record<string, boolean> };
+  const r = JSON.parse(stdout) as { wallMs: number; cpuMs: number; latencies: number[]; passed: Record<string, boolean> };
   const verdicts = new Map(samples.map((s, i) => [s.id, r.passed[progName(i)] === true]));
   const name = mode === "subprocess" ? "(c2) python3 per sample, Python pool" : "(d) forked exec, no sandbox";
-  return { name, samples: r.latencies.length, wallMs: r.wallMs, latencies: r.latencies, verdicts };
+  return { name, samples: r.latencies.length, wallMs: r.wallMs, latencies: r.latencies, verdicts, cpuMs: r.cpuMs };
 }
+
 
 // (e) and the streaming batches: the CLI as a user runs it; wall clock from spawn to exit, peak RSS of the Node process.
 async function cli(name: string, file: string, dir: string): Promise<Run> {
@@ -158,7 +170,7 @@ async function cli(name: string, file: string, dir: string): Promise<Run> {
 }
 
 function line(r: Run): string {
-  return `${r.name.padEnd(40)} ${String(r.samples).padStart(6)} samples ${rate(r).toFixed(1).padStart(7)}/s  wall ${(r.wallMs / 1000).toFixed(2).padStart(6)} s  p50 ${percentile(r.latencies, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(r.latencies, 95).toFixed(1).padStart(6)} ms${r.rssMb ? `  peak RSS ${r.rssMb.toFixed(0)} MB` : ""}`;
+  return `${r.name.padEnd(40)} ${String(r.samples).padStart(6)} samples ${rate(r).toFixed(1).padStart(7)}/s  wall ${(r.wallMs / 1000).toFixed(2).padStart(6)} s  p50 ${percentile(r.latencies, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(r.latencies, 95).toFixed(1).padStart(6)} ms${r.rssMb ? `  peak RSS ${r.rssMb.toFixed(0)} MB` : ""}${r.cpuMs ? `  CPU ${(r.cpuMs / r.samples).toFixed(1)} ms/sample` : ""}`;
 }
 
 // The run with the median rate of repeated ones (and the best rate, said alongside).
@@ -237,6 +249,16 @@ async function main(): Promise<void> {
   ratio(med.c2, med.d, "c2/d (Python subprocess loop vs forked loop)");
   ratio(med.a, c, "a/c  (pool vs Node-driven bare subprocess)");
   ratio(med.a, b, `a/b  (pool vs fresh containers, fresh on ${b?.samples} samples)`);
+  const cpu = (x: Run | undefined) => (x?.cpuMs ? x.cpuMs / x.samples : undefined);
+  if (cpu(med.a) && cpu(med.c2) && cpu(med.d)) {
+    console.log(`CPU per sample (load-independent; a counts Node, containers and their shims, not the shared engine daemon): ` +
+      `a ${cpu(med.a)!.toFixed(1)} ms, c2 ${cpu(med.c2)!.toFixed(1)} ms, d ${cpu(med.d)!.toFixed(1)} ms; ` +
+      `c2/a ${(cpu(med.c2)! / cpu(med.a)!).toFixed(2)}x, d/a ${(cpu(med.d)! / cpu(med.a)!).toFixed(2)}x (the throughput ratios of a quiet CPU-bound machine)`);
+  }
+  if (cpuParts.length) {
+    const per = (k: "node" | "containers" | "shims") => (cpuParts.reduce((t, p) => t + p[k], 0) / cpuParts.length / N_SAMPLES).toFixed(1);
+    console.log(`CPU per sample of a, by part (mean of runs): Node ${per("node")} ms, containers ${per("containers")} ms, containerd shims ${per("shims")} ms`);
+  }
   if (big.length === 2) ratio(big[1], big[0], `${big[1]!.samples}/${big[0]!.samples} records (throughput at scale)`);
 }
 
