@@ -237,8 +237,8 @@ async function main(): Promise<void> {
   const reference = med.c2 ?? c;
   for (const [k, r] of Object.entries({ a: med.a, b, c, c2: med.c2, d: med.d })) {
     if (!r || !reference || r === reference) continue;
-    const agree = [...reference.verdicts].filter(([id, pass]) => r.verdicts.get(id) === pass).length;
-    console.log(`verdicts: ${k} and ${reference === c ? "c" : "c2"} agree on ${agree}/${reference.verdicts.size} samples (pass/not pass)`);
+    const agree = [...r.verdicts].filter(([id, pass]) => reference.verdicts.get(id) === pass).length;
+    console.log(`verdicts: ${k} and ${reference === c ? "c" : "c2"} agree on ${agree}/${r.verdicts.size} samples (pass/not pass)`);
   }
   const ratio = (x: Run | undefined, y: Run | undefined, what: string) =>
     x && y && console.log(`ratio ${what}: ${(rate(x) / rate(y)).toFixed(2)}x`);
