@@ -192,7 +192,11 @@ describe("vouch verify (real Docker)", () => {
     expect(isVouchError(err) && err.code).toBe("SANDBOX_UNAVAILABLE");
     expect((err as Error).message).toMatch(/3 records in a row/);
     const written = [...(await results(b.output)).values()];
-    expect(written.map((r) => r.verdict)).toEqual(["infra-error", "infra-error", "infra-error"]);
+    // the streak stops the batch; a record already prepared and waiting for a sandbox (up to 2 x concurrency in
+    // flight) may fail too, but the batch never goes on to the rest
+    expect(written.length).toBeGreaterThanOrEqual(3);
+    expect(written.length).toBeLessThanOrEqual(4);
+    expect(written.every((r) => r.verdict === "infra-error")).toBe(true);
     const s = await verify({ input: b.input, output: b.output, image, cacheDir: false });
     expect(s.byVerdict.pass).toBe(6);
     expect([...(await results(b.output)).values()].every((r) => r.verdict === "pass")).toBe(true);

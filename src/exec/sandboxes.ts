@@ -34,16 +34,16 @@ export function parseLimits(limits: SandboxLimitsInput | undefined): SandboxLimi
   return parsed.data;
 }
 
-// The caller's provider, or a warm Docker pool of `size` (engine checked, leftovers removed, image built if missing).
+// The caller's provider, or a Docker pool of `size` with one container ready at least (engine checked, leftovers removed, image built if missing).
 export async function openSandboxes(opts: SandboxesOptions, limits: SandboxLimits, size: number): Promise<Sandboxes> {
   if (opts.provider) return { provider: opts.provider, image: opts.image ?? "", close: async () => undefined };
   await assertEngine();
-  await removeLeftovers();
-  const image = opts.image || (await ensureImage({ build: true, log: opts.log }));
+  // leftovers of crashed runs are removed while the image is checked (they are never this run's containers)
+  const [image] = await Promise.all([opts.image || ensureImage({ build: true, log: opts.log }), removeLeftovers()]);
   const imageDigest = await imageId(image);
   const docker = new DockerProvider({ spec: { image, limits }, isolation: opts.isolation ?? "pool", size });
   try {
-    await docker.warm();
+    await docker.warm({ first: true }); // the batch starts on the first container ready; the others join
   } catch (e) {
     await docker.close();
     throw e;

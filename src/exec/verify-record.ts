@@ -37,14 +37,17 @@ export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise
   const key = recordKey(rec, ctx.imageDigest ?? ctx.image, ctx.limits);
   const hit = await ctx.cache?.get(key);
   if (hit) return { ...hit, id: rec.id, cached: true };
-  const t0 = performance.now();
+  const queued = performance.now();
+  let t0: number | undefined; // from the first sandbox given: a record waiting for one is not yet being verified
   let lastError = "";
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let sb: Sandbox | undefined;
+    let visible: SuiteResult;
+    let hidden: SuiteResult | undefined;
     try {
       sb = await ctx.provider.acquire();
-      const visible = await runSuite(ctx, sb, rec.code, rec.tests);
-      let hidden: SuiteResult | undefined;
+      t0 ??= performance.now();
+      visible = await runSuite(ctx, sb, rec.code, rec.tests);
       if (rec.hidden_tests) {
         if (sb.breached) {
           await ctx.provider.release(sb);
@@ -53,35 +56,37 @@ export async function verifyRecord(rec: CodeRecord, ctx: RecordContext): Promise
         }
         hidden = await runSuite(ctx, sb, rec.code, rec.hidden_tests);
       }
-      const result: VerifyResult = {
-        id: rec.id,
-        verdict: visible.verdict,
-        tests: visible.tests,
-        ...(hidden ? { hidden } : {}),
-        durationMs: round(performance.now() - t0),
-        truncated: visible.truncated || (hidden?.truncated ?? false),
-        ...(visible.message ? { message: visible.message } : {}),
-        ...(visible.verdict !== "pass" && visible.stdout ? { stdout: clip(visible.stdout) } : {}),
-        ...(visible.verdict !== "pass" && visible.stderr ? { stderr: clip(visible.stderr) } : {}),
-        attempts: attempt,
-        cached: false,
-        image: ctx.image,
-        key,
-      };
-      await ctx.cache?.set(key, result);
-      return result;
     } catch (e) {
       if (!isVouchError(e) || e.code !== "SANDBOX_UNAVAILABLE") throw e;
       lastError = e.message;
+      continue;
     } finally {
+      // given back before the result is built and cached: the next record need not wait for that
       if (sb) await ctx.provider.release(sb).catch(() => undefined);
     }
+    const result: VerifyResult = {
+      id: rec.id,
+      verdict: visible.verdict,
+      tests: visible.tests,
+      ...(hidden ? { hidden } : {}),
+      durationMs: round(performance.now() - t0!),
+      truncated: visible.truncated || (hidden?.truncated ?? false),
+      ...(visible.message ? { message: visible.message } : {}),
+      ...(visible.verdict !== "pass" && visible.stdout ? { stdout: clip(visible.stdout) } : {}),
+      ...(visible.verdict !== "pass" && visible.stderr ? { stderr: clip(visible.stderr) } : {}),
+      attempts: attempt,
+      cached: false,
+      image: ctx.image,
+      key,
+    };
+    await ctx.cache?.set(key, result);
+    return result;
   }
   return {
     id: rec.id,
     verdict: "infra-error",
     tests: [],
-    durationMs: round(performance.now() - t0),
+    durationMs: round(performance.now() - (t0 ?? queued)),
     truncated: false,
     message: `sandbox failed twice, not the code: ${lastError}`,
     attempts: MAX_ATTEMPTS,

@@ -4,9 +4,8 @@ import { z } from "zod";
 import { imageModules } from "../analysis/modules.js";
 import { CodeRecord } from "../core/code-record.js";
 import { TrajectoryResult } from "../core/trajectory-result.js";
-import { taskFor, TASKS } from "../tasks/registry.js";
 import type { BatchAggregator, TaskDefinition } from "../tasks/types.js";
-import { verifyTrajectory, type TrajectoryContext } from "../tasks/verify-trajectory.js";
+import type { TrajectoryContext } from "../tasks/verify-trajectory.js";
 import type { TrajectoryJudge } from "../tasks/types.js";
 import { TaskExec } from "./task-exec.js";
 import { VouchError } from "../core/errors.js";
@@ -60,8 +59,15 @@ type Routed =
   | { kind: "trajectory"; def: TaskDefinition<unknown>; raw: Incoming }
   | { kind: "invalid"; error: string };
 
-function route(raw: Incoming, file: string, line: number, staticOnly: boolean): Routed {
+// The trajectory machinery (task verifiers, tree-sitter, diff), loaded at the first trajectory record: a batch of
+// plain code records never pays for it at start-up.
+let tasks: Promise<typeof import("../tasks/registry.js") & typeof import("../tasks/verify-trajectory.js")> | undefined;
+const loadTasks = () =>
+  (tasks ??= Promise.all([import("../tasks/registry.js"), import("../tasks/verify-trajectory.js")]).then(([r, v]) => ({ ...r, ...v })));
+
+async function route(raw: Incoming, file: string, line: number, staticOnly: boolean): Promise<Routed> {
   if (raw.task !== undefined) {
+    const { taskFor, TASKS } = await loadTasks();
     const def = taskFor(raw.task);
     if (def) return { kind: "trajectory", def, raw };
     return { kind: "invalid", error: `${file}:${line} task: unknown task ${JSON.stringify(raw.task)} (known: ${Object.keys(TASKS).join(", ")})` };
@@ -84,7 +90,9 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
   const concurrency = Math.max(1, opts.concurrency ?? 2);
   const sandboxes = await sandboxesFor(opts, limits, concurrency);
   const summary = new SummaryBuilder();
-  const pool = new BatchPool(concurrency);
+  // Jobs prepared ahead (input parsed, cache looked up) wait for a sandbox, so one is never idle while the next
+  // record is read: twice the sandboxes in flight, the provider still running `concurrency` at once.
+  const pool = new BatchPool(2 * concurrency);
   const aggregators = new Map<TaskDefinition<unknown>, BatchAggregator<unknown>>();
   let writer: ResumableWriter | undefined;
   try {
@@ -120,7 +128,7 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
         invalid(item.line, `${name}:${item.line}: duplicate id ${JSON.stringify(item.value.id)} (first kept)`, item.value.id);
         continue;
       }
-      const routed = route(item.value, name, item.line, Boolean(opts.staticOnly));
+      const routed = await route(item.value, name, item.line, Boolean(opts.staticOnly));
       if (routed.kind === "invalid") {
         invalid(item.line, routed.error, item.value.id);
         continue;
@@ -132,7 +140,7 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
       }
       if (pool.broken) break;
       const run: Promise<VerifyResult | TrajectoryResult> =
-        routed.kind === "code" ? verifyRecord(routed.rec, ctx!) : verifyTrajectory(routed.def, routed.raw, tctx);
+        routed.kind === "code" ? verifyRecord(routed.rec, ctx!) : (await loadTasks()).verifyTrajectory(routed.def, routed.raw, tctx);
       await pool.add(() => run.then(async (r) => {
         await out.write(r);
         summary.add(r);
@@ -157,8 +165,7 @@ export async function verify(opts: VerifyOptions): Promise<BatchSummary> {
     }
   } finally {
     await pool.settle();
-    await writer?.close();
-    await sandboxes?.close();
+    await Promise.all([writer?.close(), sandboxes?.close()]); // containers are removed while the output is flushed
   }
   for (const [def, agg] of aggregators) {
     const report = agg.finish();

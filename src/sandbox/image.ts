@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type Docker from "dockerode";
-import { execa } from "execa";
 import { VouchError } from "../core/errors.js";
 import { dockerClient } from "./docker/client.js";
 
@@ -100,6 +99,7 @@ async function buildBase(docker: Docker, dir: string, tag: string, log: (l: stri
       log(`base image build failed (${(e as Error).message.split("\n")[0]}); bootstrapping offline with debootstrap`);
     }
   }
+  const { execa } = await import("execa"); // only the offline bootstrap needs it: not loaded at every start-up
   const r = await execa("bash", [join(dir, "bootstrap.sh"), tag], { reject: false, all: true });
   if (r.exitCode !== 0) {
     throw new VouchError("IMAGE_BUILD_FAILED", `offline bootstrap of ${tag} failed:\n${r.all ?? ""}`.slice(0, 4000), { tag });

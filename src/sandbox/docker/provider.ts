@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { VouchError } from "../../core/errors.js";
 import type { Isolation, Sandbox, SandboxProvider, SandboxSpec } from "../types.js";
 import { dockerClient } from "./client.js";
 import { DockerSandbox } from "./container.js";
@@ -25,8 +26,8 @@ export class DockerProvider implements SandboxProvider {
   private readonly idle: DockerSandbox[] = [];
   private readonly all = new Set<DockerSandbox>();
   private readonly waiters: Array<() => void> = [];
-  /** Containers being started to replace breached ones, so the next sample need not wait for one. */
-  private readonly spares: Array<Promise<DockerSandbox>> = [];
+  /** Containers being started (at warm-up, or to replace breached ones): each joins `idle` when ready. */
+  private readonly starting = new Set<Promise<void>>();
   private readonly removing = new Set<Promise<void>>();
   private slots: number;
   private closed = false;
@@ -37,26 +38,42 @@ export class DockerProvider implements SandboxProvider {
     live.add(this);
   }
 
-  // Starts the pool's containers ahead of the first sample.
-  async warm(): Promise<void> {
+  // Starts the pool's missing containers; resolves once all are ready, or with `first` once one is (the others
+  // join the pool as they come up), so a batch starts on the first container ready. Throws if none can start.
+  async warm(opts: { first?: boolean } = {}): Promise<void> {
     if (this.opts.isolation !== "pool") return;
-    const missing = this.opts.size - this.all.size;
-    const started = await Promise.all(Array.from({ length: missing }, () => this.start()));
-    this.idle.push(...started);
+    const missing = this.opts.size - this.all.size - this.starting.size;
+    const started = Array.from({ length: missing }, () => this.spare());
+    if (!opts.first) await Promise.all(started);
+    else if (started.length) await Promise.any(started).catch((e: AggregateError) => Promise.reject(e.errors[0]));
+  }
+
+  // Starts a container that joins the idle ones when ready (a failed one is replaced by a fresh start at acquire).
+  private spare(): Promise<DockerSandbox> {
+    const started = this.start();
+    const tracked: Promise<void> = started
+      .then((sb) => void this.idle.push(sb), () => undefined)
+      .finally(() => this.starting.delete(tracked));
+    this.starting.add(tracked);
+    return started;
   }
 
   async acquire(): Promise<Sandbox> {
     if (this.slots === 0) await new Promise<void>((r) => this.waiters.push(r));
     else this.slots--;
     try {
-      let sb = this.idle.pop();
-      while (sb && !sb.alive) {
-        this.all.delete(sb);
-        sb = this.idle.pop();
+      for (;;) {
+        // after close (Ctrl-C) no container is started: one being created as the process exits would be left behind
+        if (this.closed) throw new VouchError("SANDBOX_UNAVAILABLE", "the sandbox pool is closed");
+        let sb = this.idle.pop();
+        while (sb && !sb.alive) {
+          this.all.delete(sb);
+          sb = this.idle.pop();
+        }
+        if (sb) return sb;
+        if (this.starting.size === 0) return await this.start();
+        await Promise.race(this.starting); // one came up (or failed): look again
       }
-      const spare = sb ? undefined : this.spares.shift();
-      if (spare) sb = await spare.catch(() => undefined);
-      return sb ?? (await this.start());
     } catch (e) {
       this.freeSlot();
       throw e;
@@ -69,11 +86,7 @@ export class DockerProvider implements SandboxProvider {
       this.all.delete(d);
       const removal = d.close().finally(() => this.removing.delete(removal));
       this.removing.add(removal);
-      if (!this.closed && this.opts.isolation === "pool") {
-        const spare = this.start();
-        spare.catch(() => undefined); // a failed spare is replaced by a fresh start at the next acquire
-        this.spares.push(spare);
-      }
+      if (!this.closed && this.opts.isolation === "pool") this.spare(); // so the next sample need not wait for one
     } else {
       this.idle.push(d);
     }
@@ -95,13 +108,13 @@ export class DockerProvider implements SandboxProvider {
 
   // Resolves once no container is being started or removed (engine work that would disturb a timing).
   async settle(): Promise<void> {
-    await Promise.allSettled([...this.spares, ...this.removing]);
+    await Promise.allSettled([...this.starting, ...this.removing]);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     live.delete(this);
-    await Promise.allSettled(this.spares.splice(0));
+    await Promise.allSettled([...this.starting]);
     const all = [...this.all];
     this.all.clear();
     this.idle.length = 0;
