@@ -3,7 +3,7 @@ export { VouchError, isVouchError, exitCodes, type VouchErrorCode } from "./core
 export { CodeRecord, type CodeRecordInput } from "./core/code-record.js";
 export { TestSpec, CompareMode, IoCase, type TestSpecInput } from "./core/test-spec.js";
 export { Verdict, TestStatus, TestResult, SuiteResult, VerifyResult } from "./core/result.js";
-export { verify, type VerifyOptions } from "./exec/verify.js";
+export { verify, type VerifyOptions } from "./pipeline/verify.js";
 export { verifyRecord, recordKey, type RecordContext } from "./exec/verify-record.js";
 export { grade } from "./exec/grade.js";
 export { planPython } from "./exec/python/plan.js";

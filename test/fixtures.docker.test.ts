@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { VerifyResult } from "../src/core/result.js";
-import { verify } from "../src/exec/verify.js";
+import { verify } from "../src/pipeline/verify.js";
 import { ensureImage } from "../src/sandbox/image.js";
 
 const special: Record<string, string> = {

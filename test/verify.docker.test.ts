@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Docker from "dockerode";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { VerifyResult } from "../src/core/result.js";
-import { verify } from "../src/exec/verify.js";
+import { verify } from "../src/pipeline/verify.js";
 import { LABEL_MANAGED, LABEL_OWNER_PID } from "../src/sandbox/docker/labels.js";
 import { isVouchError } from "../src/core/errors.js";
 import { DockerProvider } from "../src/sandbox/docker/provider.js";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { VouchError } from "../core/errors.js";
 import { parseFlags } from "./flags.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
-import { verify, type VerifyOptions } from "../exec/verify.js";
+import { verify, type VerifyOptions } from "../pipeline/verify.js";
 import { queueVerify } from "../distributed/queue-verify.js";
 import { QueueFlags, queueTarget } from "./queue-flags.js";
 import { formatSummaryMarkdown, formatSummaryText, type BatchSummary } from "../report/summary.js";

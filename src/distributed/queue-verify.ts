@@ -5,7 +5,7 @@ import type { VerifyResult } from "../core/result.js";
 import { assertInput, readJsonl } from "../dataset/jsonl-reader.js";
 import { openResumableWriter } from "../dataset/resumable-writer.js";
 import { parseLimits } from "../exec/sandboxes.js";
-import type { VerifyOptions } from "../exec/verify.js";
+import type { VerifyOptions } from "../pipeline/verify.js";
 import { SummaryBuilder, type BatchSummary } from "../report/summary.js";
 import { imageTags } from "../sandbox/image.js";
 import { taskFor } from "../tasks/registry.js";

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
-import { verify } from "../exec/verify.js";
+import { verify } from "../pipeline/verify.js";
 import { openSandboxes, type Sandboxes } from "../exec/sandboxes.js";
 import { math } from "../math/batch.js";
 import { replay } from "../replay/replay.js";

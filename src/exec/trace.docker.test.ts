@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTaskContext } from "../../test/support/task-context.js";
-import type { TrajectoryContext } from "../tasks/verify-trajectory.js";
+import type { TaskExec } from "./task-exec.js";
 import { traceTest } from "./trace.js";
 
 describe("traceTest on the real engine", () => {
-  let ctx: TrajectoryContext;
+  let ctx: { exec?: TaskExec };
   let close: () => Promise<void>;
   beforeAll(async () => {
     ({ ctx, close } = await openTaskContext());

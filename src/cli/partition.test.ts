@@ -2,8 +2,8 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { partitionCommand } from "../cli/partition.js";
-import { partition } from "./partition.js";
+import { partitionCommand } from "./partition.js";
+import { partition } from "../dataset/partition.js";
 
 // Pure: runs over fixtures/partition/, whose results.jsonl was produced by a real `vouch verify` run on the
 // Docker engine (fixtures/partition/make.py) and committed. No Docker here.

@@ -1,4 +1,4 @@
-import { BatchPool, MAX_INFRA_STREAK } from "./batch-pool.js";
+import { BatchPool, MAX_INFRA_STREAK } from "../exec/batch-pool.js";
 import { basename } from "node:path";
 import { z } from "zod";
 import { imageModules } from "../analysis/modules.js";
@@ -7,7 +7,7 @@ import { TrajectoryResult } from "../core/trajectory-result.js";
 import type { BatchAggregator, TaskDefinition } from "../tasks/types.js";
 import type { TrajectoryContext } from "../tasks/verify-trajectory.js";
 import type { TrajectoryJudge } from "../tasks/types.js";
-import { TaskExec } from "./task-exec.js";
+import { TaskExec } from "../exec/task-exec.js";
 import { VouchError } from "../core/errors.js";
 import type { VerifyResult } from "../core/result.js";
 import { assertInput, formatIssues, readJsonl, type Shard } from "../dataset/jsonl-reader.js";
@@ -15,9 +15,9 @@ import { openResumableWriter, type ResumableWriter } from "../dataset/resumable-
 import { SummaryBuilder, type BatchSummary } from "../report/summary.js";
 import type { SandboxLimits, SandboxLimitsInput } from "../sandbox/limits.js";
 import type { Isolation, SandboxProvider } from "../sandbox/types.js";
-import { defaultCacheDir, ResultCache } from "./result-cache.js";
-import { verifyRecord, type RecordContext } from "./verify-record.js";
-import { openSandboxes, parseLimits, type Sandboxes } from "./sandboxes.js";
+import { defaultCacheDir, ResultCache } from "../exec/result-cache.js";
+import { verifyRecord, type RecordContext } from "../exec/verify-record.js";
+import { openSandboxes, parseLimits, type Sandboxes } from "../exec/sandboxes.js";
 
 export interface VerifyOptions {
   input: string;
