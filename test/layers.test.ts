@@ -66,6 +66,13 @@ describe("layers: every import in src/ points down", () => {
     expect(units, "place these in LAYERS (test/layers.test.ts) and in docs/architecture.md").toEqual([]);
   });
 
+  test("docs/architecture.md names every folder of src/, and links only inside the repository", () => {
+    const doc = readFileSync(join(ROOT, "docs", "architecture.md"), "utf8");
+    const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `src/${e.name}/`);
+    expect(folders.filter((f) => !doc.includes(f)), "folders the architecture page does not describe").toEqual([]);
+    expect(doc).not.toMatch(/\]\((\.\.\/)+\.\.|\/work\/|\.\.\/shared/);
+  });
+
   test("the import reader sees static, type-only, re-exported and dynamic imports", () => {
     const sample = join(SRC, "x", "a.ts");
     const text = `import { a } from "../core/a.js";\nimport type { B } from "./b.js";\nexport { c } from "../cli/c.js";\nconst d = await import("../tasks/d.js");\nimport e from "zod";`;
