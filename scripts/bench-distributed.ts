@@ -11,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { queueVerify } from "../src/distributed/queue-verify.js";
 import { CHUNK_RECORDS } from "../src/distributed/job.js";
-import { verify } from "../src/exec/verify.js";
+import { verify } from "../src/pipeline/verify.js";
 import { ensureImage } from "../src/sandbox/image.js";
 import { startTestRedis, type TestRedis } from "../test/support/redis-server.js";
 

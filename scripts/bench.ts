@@ -14,7 +14,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { verify } from "../src/exec/verify.js";
+import { verify } from "../src/pipeline/verify.js";
 import { percentile } from "../src/report/summary.js";
 import { assertEngine } from "../src/sandbox/docker/client.js";
 import { containersCpuMs } from "./bench-cpu.js";
