@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definedInWords, extractClaims } from "./claims.js";
+import { definedInWords, extractClaims, withoutNumberLabels } from "./claims.js";
 
 const sides = (s: string) => extractClaims(s).map((c) => c.sides.map((x) => x.text.replace(/\s+/g, "")).join(" | "));
 
@@ -21,6 +21,17 @@ describe("extractClaims", () => {
     expect(sides("In 2020 there were 15 students in 3 classes.")).toEqual([]);
     expect(sides("Step 1: The total is 60 dollars.")).toEqual([]);
     expect(sides("It costs $5 and $3 more.")).toEqual([]);
+  });
+  it("reads past a label in words in parentheses after a number", () => {
+    expect(sides("First: 640 (all tickets) - 215 (sold tickets) = 425.")).toEqual(["640-215 | 425"]);
+    expect(sides("\\[ 30 (\\text{monday}) + 45 (\\text{tuesday}) = 75 \\]")).toEqual(["30+45 | 75"]);
+    expect(sides("So 90 minutes (before lunch) + 25 minutes (chores) = 115 minutes.")).toEqual(["90+25 | 115"]);
+  });
+  it("keeps parentheses that are math, not a label", () => {
+    expect(withoutNumberLabels("2 (mod 7) = 2")).toBe("2 (mod 7) = 2");
+    expect(withoutNumberLabels("5 (x) + 1 = 11")).toBe("5 (x) + 1 = 11");
+    expect(withoutNumberLabels("4 (pi) = 12.56")).toBe("4 (pi) = 12.56");
+    expect(withoutNumberLabels("He had 12 (a dozen) eggs.")).toBe("He had 12 (a dozen) eggs.");
   });
   it("marks alternatives joined by or", () => {
     const c = extractClaims("So $x - 3 = 0$ or $x - 4 = 0$.");

@@ -31,12 +31,25 @@ const MAX_UNIT_WORDS = 3;
 // Claims of one step: calculator annotations first, then every chain in prose and math.
 export function extractClaims(step: string): Claim[] {
   const claims: Claim[] = [];
-  const text = step.replace(/<<([^<>]*)>>/g, (_all, inner: string) => {
+  const text = withoutNumberLabels(step).replace(/<<([^<>]*)>>/g, (_all, inner: string) => {
     claims.push(...claimsFromTokens(tokenizeStep(`$${inner}$`), true));
     return "";
   });
   claims.push(...claimsFromTokens(tokenizeStep(text), false));
   return claims;
+}
+
+// "7995 (total cookies) - 2595 (rainbow cookies) = 4500", "100 (\text{first day}) + 150 (\text{second day}) = 250":
+// a label in words in parentheses after a number (and its unit words), followed by an operator or "=", names the
+// number; it is dropped so the arithmetic around it is read. Only words (one of three letters or more, none a
+// function or constant name such as "sin", "mod", "pi"): "3 (x + 1)", "2 (mod 5)", "4 (ab)" are left as they are.
+const NUMBER_LABEL = /(?<=\d(?:\s+[A-Za-z]+){0,3})\s*\((?:\\text\{([A-Za-z][A-Za-z' ]*)\}|([A-Za-z][A-Za-z' ]*))\)(?=\s*(?:[-+×*/=]|\\times|\\cdot))/g;
+const MATH_NAMES = /^(?:sin|cos|tan|cot|sec|csc|log|ln|exp|pi|sqrt|mod|gcd|lcm|max|min|det|deg|rad)$/i;
+export function withoutNumberLabels(step: string): string {
+  return step.replace(NUMBER_LABEL, (all, inText: string | undefined, bare: string | undefined) => {
+    const words = (inText ?? bare ?? "").trim().split(/\s+/);
+    return words.some((w) => w.length >= 3) && !words.some((w) => MATH_NAMES.test(w)) ? "" : all;
+  });
 }
 
 // "\[ \text{Total} = 52 + 24 + 44 \] \[ \text{Total} = 130 \]", "Pencils left = (2/3) * 240. Pencils left = 160.": a

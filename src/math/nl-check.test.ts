@@ -13,6 +13,11 @@ describe("checkNaturalSteps", () => {
     // with decimals written, a difference under 0.1% is a rounding carried through, not called an error
     expect(labels("p", ["0.1 + 0.2 = 0.30000000000000004"])).toEqual(["unverifiable"]);
   });
+  it("flags a wrong result whose numbers carry labels in parentheses", () => {
+    expect(labels("p", ["First: 640 (all tickets) - 215 (sold tickets) = 452."])).toEqual(["arithmetic-error"]);
+    expect(labels("p", ["\\[ 30 (\\text{monday}) + 45 (\\text{tuesday}) + 20 (\\text{wednesday}) = 85 \\]"])).toEqual(["arithmetic-error"]);
+    expect(labels("p", ["First: 640 (all tickets) - 215 (sold tickets) = 425."])).toEqual(["correct"]);
+  });
   it("accepts rounding but not a wrong rounded value", () => {
     expect(labels("p", ["10 / 3 ≈ 3.33", "10 / 3 = 3.33", "that is about 3.3, 10/3 ≈ 3.3"])).toEqual(["correct", "correct", "correct"]);
     expect(labels("p", ["10 / 3 ≈ 3.5"])).toEqual(["arithmetic-error"]);
