@@ -2,6 +2,7 @@ import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } 
 import { definedInWords, extractClaims, labelledChains, letIntroductions, type Claim, type Side } from "./claims.js";
 import { FactBase } from "./equation.js";
 import { boxedContradiction } from "./final-answer.js";
+import { isPrimePowerProduct, remainderClaims } from "./number-facts.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
@@ -30,6 +31,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     const hypothetical = HYPOTHETICAL.test(text);
     const rejects = REJECTED.test(text);
     const modular = MODULAR.test(text);
+    const factorises = /factori[sz]/i.test(text);
     // a value holds as a fact for the next step only: further on, letters are reused (a new case, a sub-problem,
     // another unknown called x), so an older value is no evidence against a new one
     facts.dropBefore(index - 1);
@@ -50,7 +52,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, l === claim.sides[0]));
+        const o = notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises));
         outcomes.push(unreadLetters(o));
         if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
@@ -62,6 +64,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
         if (!(e instanceof ParseError)) for (const v of symbols(e)) defined.add(v);
       }
     }
+    outcomes.push(...remainderClaims(text));
     const answer = boxedContradiction(text);
     if (answer) outcomes.push(answer);
     earlier.push(here);
@@ -98,11 +101,14 @@ function withLetters(o: PairOutcome, l: Side, r: Side): PairOutcome {
 // "f(2) = 6 \cdot 2 - 6", "a_1 = 4004", "x = 400 - 20": a chain that opens with a lone number set equal to an expression
 // that disagrees is most often what is left of a name the reader could not see (a function value, a subscripted
 // term, a letter lost in prose), so it is unverifiable; a calculation written the usual way (`expr = value`) is checked.
-function loneNumberFirst(o: PairOutcome, left: Side, first: boolean): PairOutcome {
+// So is a prime factorisation (`1584 = 2^4 \cdot 3^2 \cdot 11` in a step that factorises): the number is the subject.
+function loneNumberFirst(o: PairOutcome, left: Side, right: Side, first: boolean, factorises: boolean): PairOutcome {
   if (!first || o.label !== "arithmetic-error") return o;
   const e = parseSide(left);
   const lone = !(e instanceof ParseError) && (e.k === "num" || (e.k === "neg" && e.a.k === "num"));
   if (!lone) return o;
+  const product = parseSide(right);
+  if (factorises && e.k === "num" && !(product instanceof ParseError) && isPrimePowerProduct(product)) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (a lone number opening the chain may be what is left of a name: not checked)`, checked: false };
 }
 
