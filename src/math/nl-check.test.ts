@@ -18,6 +18,13 @@ describe("checkNaturalSteps", () => {
     expect(labels("p", ["\\[ 30 (\\text{monday}) + 45 (\\text{tuesday}) + 20 (\\text{wednesday}) = 85 \\]"])).toEqual(["arithmetic-error"]);
     expect(labels("p", ["First: 640 (all tickets) - 215 (sold tickets) = 425."])).toEqual(["correct"]);
   });
+  it("does not flag a target put to the test when the step works the left side out itself", () => {
+    expect(labels("p", ["Plugging in, we get 2 + (10 - 1) * 12 = 120, which simplifies to 2 + 108 = 110. So 110 is less than 120."])).toEqual(["correct"]);
+    // a wrong result is still wrong when the step never gives the left side its true value
+    expect(labels("p", ["We get 2 + (10 - 1) * 12 = 120, and then 120 + 5 = 125."])).toEqual(["arithmetic-error"]);
+    // nor is a slip excused by a later pair with another value
+    expect(labels("p", ["So 7 * 8 = 54, and 54 - 4 = 50."])).toEqual(["arithmetic-error"]);
+  });
   it("accepts rounding but not a wrong rounded value", () => {
     expect(labels("p", ["10 / 3 ≈ 3.33", "10 / 3 = 3.33", "that is about 3.3, 10/3 ≈ 3.3"])).toEqual(["correct", "correct", "correct"]);
     expect(labels("p", ["10 / 3 ≈ 3.5"])).toEqual(["arithmetic-error"]);

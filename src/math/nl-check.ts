@@ -36,6 +36,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     // another unknown called x), so an older value is no evidence against a new one
     facts.dropBefore(index - 1);
     const outcomes: PairOutcome[] = [];
+    const computed: Array<{ at: number; left: Num; right: Num }> = []; // numeric pairs of this step, by outcome index
     const claims = dedupe([...extractClaims(text), ...labelledChains(text)]);
     const here = quantitiesOf(text, claims);
     for (const claim of claims) {
@@ -54,6 +55,8 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       forEachPair(claim, (l, r, rel) => {
         const o = notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises));
         outcomes.push(unreadLetters(o));
+        const values = numericValues(l, r);
+        if (values) computed.push({ at: outcomes.length - 1, ...values });
         if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
         const right = parseSide(r);
@@ -64,6 +67,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
         if (!(e instanceof ParseError)) for (const v of symbols(e)) defined.add(v);
       }
     }
+    testedValues(outcomes, computed);
     outcomes.push(...remainderClaims(text));
     const answer = boxedContradiction(text);
     if (answer) outcomes.push(answer);
@@ -110,6 +114,28 @@ function loneNumberFirst(o: PairOutcome, left: Side, right: Side, first: boolean
   const product = parseSide(right);
   if (factorises && e.k === "num" && !(product instanceof ParseError) && isPrimePowerProduct(product)) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (a lone number opening the chain may be what is left of a name: not checked)`, checked: false };
+}
+
+// "we get 0 + (15 - 1) \cdot 71 = 999, which simplifies to 14 \cdot 71 = 994": a target put to the test, not a result
+// claimed, when the same step works the left side out itself (another pair whose sides both have its true value, the
+// same expression or a rewriting of it) and arrives at that true value. Any failed claim so answered in its own step
+// is unverifiable.
+function testedValues(outcomes: PairOutcome[], computed: Array<{ at: number; left: Num; right: Num }>): void {
+  for (const wrong of computed) {
+    const o = outcomes[wrong.at]!;
+    if (o.label !== "arithmetic-error") continue;
+    const answered = computed.some((c) => c.at > wrong.at && outcomes[c.at]!.label === "correct" && equalNum(c.left, wrong.left) && equalNum(c.right, wrong.left) && !equalNum(c.right, wrong.right));
+    if (answered) outcomes[wrong.at] = { label: "unverifiable", evidence: `${o.evidence} (the step works the left side out to its true value itself: a value tested, not claimed)`, checked: false };
+  }
+}
+
+function numericValues(l: Side, r: Side): { left: Num; right: Num } | undefined {
+  const a = parseSide(l);
+  const b = parseSide(r);
+  if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size > 0) return undefined;
+  const left = evaluate(a, new Map());
+  const right = evaluate(b, new Map());
+  return left && right ? { left, right } : undefined;
 }
 
 // A step that itself rejects what it wrote ("1 = 0, which is false", "This is not correct", "a contradiction"): its
