@@ -27,6 +27,16 @@ describe("extractClaims", () => {
     expect(sides("\\[ 30 (\\text{monday}) + 45 (\\text{tuesday}) = 75 \\]")).toEqual(["30+45 | 75"]);
     expect(sides("So 90 minutes (before lunch) + 25 minutes (chores) = 115 minutes.")).toEqual(["90+25 | 115"]);
   });
+  it("reads no sum of unlike units", () => {
+    expect(sides("So 2 hours + 30 minutes = 150 minutes.")).toEqual([]);
+    expect(sides("Then 27h + 4Kh = 31h in total.")).toEqual([]);
+    expect(sides("So 2 apples + 3 apple = 5 apples.")).toEqual(["2+3 | 5"]);
+    expect(sides("It runs 5km + 3km = 8km.")).toEqual(["5+3 | 8"]);
+  });
+  it("reads letters glued to a number as a variable, not a unit, when the step uses them as an operand", () => {
+    expect(sides("Since T = p + 2, 3T + 20 = 50.")).not.toContain("3+20 | 50");
+    expect(sides("It takes 3h + 20 minutes, so 3 + 20 = 23.")).toContain("3+20 | 23");
+  });
   it("keeps parentheses that are math, not a label", () => {
     expect(withoutNumberLabels("2 (mod 7) = 2")).toBe("2 (mod 7) = 2");
     expect(withoutNumberLabels("5 (x) + 1 = 11")).toBe("5 (x) + 1 = 11");

@@ -94,8 +94,12 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   let start = 0; // index of the run's first token
   const seen = new Set<string>(); // variables in the tokens before the run
   let fragment = false; // the run's first side is the tail of something it does not include
+  let lastUnit = ""; // unit words of the run's last operand that had some
+  let mixedUnits = false; // "81h + 3Dh", "1 hour + 30 minutes": a sum of unlike units, not read
   const end = (at: number) => {
-    const c = finishRun(run, annotation, fragment, run.length > 0 && cutsExpression(tokens[at]));
+    const c = mixedUnits ? undefined : finishRun(run, annotation, fragment, run.length > 0 && cutsExpression(tokens[at]));
+    lastUnit = "";
+    mixedUnits = false;
     if (c) {
       const before = out[out.length - 1];
       if (before && (orSince || (andSince && sameVariableValues(before, c)))) {
@@ -159,7 +163,12 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
         i += 2;
       } else if (operandBefore && unitWordsThenOperator(tokens, i)) {
         // units between a number and the next operator: "5 apples + 3 apples", "12 eggs/box"
+        const from = i;
         while (tokens[i + 1]?.t === "word") i++;
+        const unit = tokens.slice(from, i + 1).map((t) => (t as { text: string }).text.toLowerCase().replace(/s$/, "")).join(" ");
+        const opBefore = run[run.length - 2];
+        if (lastUnit && unit !== lastUnit && opBefore?.t === "op" && (opBefore.text === "+" || opBefore.text === "-")) mixedUnits = true;
+        lastUnit = unit;
         // "20 m^2": the exponent belongs to the unit
         if (tokens[i + 1]?.t === "op" && (tokens[i + 1] as { text: string }).text === "^" && tokens[i + 2]?.t === "num") i += 2;
       } else end(i);
