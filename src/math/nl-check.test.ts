@@ -25,6 +25,14 @@ describe("checkNaturalSteps", () => {
     // nor is a slip excused by a later pair with another value
     expect(labels("p", ["So 7 * 8 = 54, and 54 - 4 = 50."])).toEqual(["arithmetic-error"]);
   });
+  it("flags an expansion whose sides differ by a constant only, not an equation stated", () => {
+    expect(labels("p", ["Let k be the index.", "The k-th term is \\[t_k = 5 + 4(k - 1) = 4k + 3\\]"])).toEqual(["unverifiable", "invalid-transformation"]);
+    expect(labels("p", ["Let k be the index.", "The k-th term is \\[t_k = 5 + 4(k - 1) = 4k + 1\\]"])).toEqual(["unverifiable", "correct"]);
+    // a condition set up in an equation is not an expansion claim
+    expect(labels("p", ["Let k be the index.", "Setting up the equation 5 + 4(k - 1) = 4k + 3 shows no k works."])).not.toContain("invalid-transformation");
+    // sides in other letters are a relation, not a rewriting
+    expect(labels("p", ["Let k and m be the indices.", "Then \\(2(k + 1) = 2m + 5\\)."])).not.toContain("invalid-transformation");
+  });
   it("accepts rounding but not a wrong rounded value", () => {
     expect(labels("p", ["10 / 3 ≈ 3.33", "10 / 3 = 3.33", "that is about 3.3, 10/3 ≈ 3.3"])).toEqual(["correct", "correct", "correct"]);
     expect(labels("p", ["10 / 3 ≈ 3.5"])).toEqual(["arithmetic-error"]);
