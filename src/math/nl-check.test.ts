@@ -33,6 +33,13 @@ describe("checkNaturalSteps", () => {
     // sides in other letters are a relation, not a rewriting
     expect(labels("p", ["Let k and m be the indices.", "Then \\(2(k + 1) = 2m + 5\\)."])).not.toContain("invalid-transformation");
   });
+  it("evaluates floor and ceiling of exact values", () => {
+    expect(labels("p", ["So \\(\\lceil -4.2 \\rceil = -5\\)."])).toEqual(["arithmetic-error"]);
+    expect(labels("p", ["So \\(\\lceil -4.2 \\rceil = -4\\) and \\(\\left\\lfloor \\frac{29}{6} \\right\\rfloor = 4\\)."])).toEqual(["correct"]);
+    expect(labels("p", ["So \\(\\lfloor \\frac{29}{6} \\rfloor + 2 = 7\\)."])).toEqual(["arithmetic-error"]);
+    // an irrational argument has no exact integer part here: not decided
+    expect(labels("p", ["So \\(\\lfloor \\sqrt{26} \\rfloor = 4\\)."])).toEqual(["unverifiable"]);
+  });
   it("accepts rounding but not a wrong rounded value", () => {
     expect(labels("p", ["10 / 3 ≈ 3.33", "10 / 3 = 3.33", "that is about 3.3, 10/3 ≈ 3.3"])).toEqual(["correct", "correct", "correct"]);
     expect(labels("p", ["10 / 3 ≈ 3.5"])).toEqual(["arithmetic-error"]);

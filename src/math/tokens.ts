@@ -16,7 +16,7 @@ export interface Piece {
   math: boolean;
 }
 
-const FUNCTION_NAMES = new Set(["sqrt", "nthRoot", "abs", "sin", "cos", "tan", "log", "ln", "exp", "pi"]);
+const FUNCTION_NAMES = new Set(["sqrt", "nthRoot", "abs", "floor", "ceil", "sin", "cos", "tan", "log", "ln", "exp", "pi"]);
 const APPROX_WORDS = new Set(["about", "approximately", "approx", "roughly", "around", "nearly", "almost"]);
 // Single letters written right after a digit that read as a variable (2x), not a unit (5m, 3h).
 // Single letters that in prose are words or units (a, I, 5 m, 3 g, 10 s, 2 h, 4 L, 300 K), not variables.
