@@ -33,6 +33,10 @@ describe("checkNaturalSteps", () => {
     // sides in other letters are a relation, not a rewriting
     expect(labels("p", ["Let k and m be the indices.", "Then \\(2(k + 1) = 2m + 5\\)."])).not.toContain("invalid-transformation");
   });
+  it("checks a factorisation inside a trial step as in any other (an identity holds or fails in every case)", () => {
+    expect(labels("p", ["Let x be the unknown.", "Try x = 2: it is a root, so we factor \\(x^3 - 5x^2 + 12 = (x - 2)(x^2 - 3x - 7)\\)."])).toEqual(["unverifiable", "invalid-transformation"]);
+    expect(labels("p", ["Let x be the unknown.", "Try x = 2: it is a root, so we factor \\(x^3 - 5x^2 + 12 = (x - 2)(x^2 - 3x - 6)\\)."])).not.toContain("invalid-transformation");
+  });
   it("evaluates floor and ceiling of exact values", () => {
     expect(labels("p", ["So \\(\\lceil -4.2 \\rceil = -5\\)."])).toEqual(["arithmetic-error"]);
     expect(labels("p", ["So \\(\\lceil -4.2 \\rceil = -4\\) and \\(\\left\\lfloor \\frac{29}{6} \\right\\rfloor = 4\\)."])).toEqual(["correct"]);

@@ -85,7 +85,8 @@ const HYPOTHETICAL = /\b(?:if|suppose|supposing|assume|assuming|case|cases|try|t
 
 // Within a scope, a value that contradicts one bound before is a case or a trial: unverifiable, not an error.
 function scoped(o: PairOutcome, hypothetical: boolean): PairOutcome {
-  if (!hypothetical || (o.label !== "inconsistent-step" && o.label !== "invalid-transformation" && !(o.label === "arithmetic-error" && /\bis\b.*,.*\bis\b/.test(o.evidence)))) return o;
+  // an identity (a factorisation or expansion, checked for every value) holds or fails in every case alike
+  if (!hypothetical || o.identity || (o.label !== "inconsistent-step" && o.label !== "invalid-transformation" && !(o.label === "arithmetic-error" && /\bis\b.*,.*\bis\b/.test(o.evidence)))) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (in a case, trial or hypothesis: another value is not a contradiction)`, checked: false };
 }
 
