@@ -31,6 +31,8 @@ export interface PairContext {
   action?: string;
   /** The step says it factors, expands or simplifies: an equation between two expressions in x is an identity. */
   identityHint?: boolean;
+  /** The step works on both sides of an equation ("expanding both sides"): what it writes are equations, not identities. */
+  equationSides?: boolean;
   /** The step says it sets up an equation ("setting ... equal", "the equation"): its relations are conditions. */
   statesEquation?: boolean;
 }
@@ -79,7 +81,7 @@ export function checkPair(left: Side, right: Side, approxRel: boolean, ctx: Pair
 // "x^2 - 5x + 6 = (x - 2)(x - 3)" written as a factorisation or expansion claims equality for every x, not
 // an equation to solve: it is checked as an identity.
 function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefined {
-  if (symbols(a).size === 0 || symbols(b).size === 0) return undefined;
+  if (symbols(a).size === 0 || symbols(b).size === 0 || ctx.equationSides) return undefined;
   const pa = toPoly(a);
   const pb = toPoly(b);
   if (!pa || !pb) return undefined;

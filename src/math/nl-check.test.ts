@@ -37,6 +37,11 @@ describe("checkNaturalSteps", () => {
     expect(labels("p", ["Let x be the unknown.", "Try x = 2: it is a root, so we factor \\(x^3 - 5x^2 + 12 = (x - 2)(x^2 - 3x - 7)\\)."])).toEqual(["unverifiable", "invalid-transformation"]);
     expect(labels("p", ["Let x be the unknown.", "Try x = 2: it is a root, so we factor \\(x^3 - 5x^2 + 12 = (x - 2)(x^2 - 3x - 6)\\)."])).not.toContain("invalid-transformation");
   });
+  it("reads what a step writes after working on both sides as an equation, not an identity", () => {
+    expect(labels("p", ["Let x and y be the numbers.", "Expanding both sides gives \\(xy = xy + 4y - 3x - 12\\)."])).not.toContain("invalid-transformation");
+    // without "both sides", an expansion with the same leading terms that differs is still a slip
+    expect(labels("p", ["Let x and y be the numbers.", "Expanding, \\((x + 4)(y - 3) = xy - 3x + 4y - 7\\)."])).toEqual(["unverifiable", "invalid-transformation"]);
+  });
   it("evaluates floor and ceiling of exact values", () => {
     expect(labels("p", ["So \\(\\lceil -4.2 \\rceil = -5\\)."])).toEqual(["arithmetic-error"]);
     expect(labels("p", ["So \\(\\lceil -4.2 \\rceil = -4\\) and \\(\\left\\lfloor \\frac{29}{6} \\right\\rfloor = 4\\)."])).toEqual(["correct"]);

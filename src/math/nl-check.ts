@@ -27,7 +27,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     const relet = [...letIntroductions(text)].filter((v) => defined.has(v) && facts.known().has(v));
     if (relet.length) facts.forget(relet);
     for (const v of definedInWords(text)) defined.add(v);
-    const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text), statesEquation: /\b(?:set|sets|setting|set up|equation|equate|equating|equal to each other|condition)\b/i.test(text) };
+    const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text), statesEquation: /\b(?:set|sets|setting|set up|equation|equate|equating|equal to each other|condition)\b/i.test(text), equationSides: /\bboth sides\b/i.test(text) };
     const hypothetical = HYPOTHETICAL.test(text);
     const rejects = REJECTED.test(text);
     const modular = MODULAR.test(text);
