@@ -32,6 +32,10 @@ describe("extractClaims", () => {
     expect(sides("Then 27h + 4Kh = 31h in total.")).toEqual([]);
     expect(sides("So 2 apples + 3 apple = 5 apples.")).toEqual(["2+3 | 5"]);
     expect(sides("It runs 5km + 3km = 8km.")).toEqual(["5+3 | 8"]);
+    // a term with a unit and one without, inside brackets too
+    expect(sides("Then 72k - 4(30k - 9) = 5k.")).toEqual([]);
+    expect(sides("So 9 boxes - 2 = 7 boxes.")).toEqual([]);
+    expect(sides("Pay 3 x $4 + 2 x $5 = $22.")).toEqual(["3*4+2*5 | 22"]);
   });
   it("reads letters glued to a number as a variable, not a unit, when the step uses them as an operand", () => {
     expect(sides("Since T = p + 2, 3T + 20 = 50.")).not.toContain("3+20 | 50");
