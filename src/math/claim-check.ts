@@ -31,6 +31,8 @@ export interface PairContext {
   action?: string;
   /** The step says it factors, expands or simplifies: an equation between two expressions in x is an identity. */
   identityHint?: boolean;
+  /** The step works on both sides of an equation ("expanding both sides"): what it writes are equations, not identities. */
+  equationSides?: boolean;
   /** The step says it sets up an equation ("setting ... equal", "the equation"): its relations are conditions. */
   statesEquation?: boolean;
 }
@@ -79,10 +81,13 @@ export function checkPair(left: Side, right: Side, approxRel: boolean, ctx: Pair
 // "x^2 - 5x + 6 = (x - 2)(x - 3)" written as a factorisation or expansion claims equality for every x, not
 // an equation to solve: it is checked as an identity.
 function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefined {
-  if (symbols(a).size === 0 || symbols(b).size === 0) return undefined;
+  if (symbols(a).size === 0 || symbols(b).size === 0 || ctx.equationSides) return undefined;
   const pa = toPoly(a);
   const pb = toPoly(b);
-  if (!pa || !pb || Math.max(degree(pa), degree(pb)) < 2) return undefined;
+  if (!pa || !pb) return undefined;
+  const constantGap = linearExpansionSlip(a, b, pa, pb, ctx);
+  if (constantGap) return constantGap;
+  if (Math.max(degree(pa), degree(pb)) < 2) return undefined;
   // A formula or definition (`I = Prt`, `A = lw`, `A = s^2`): one side is a lone letter (or its power), the
   // relation names a quantity; it is not a claim that two expressions are the same.
   if (isLoneLetter(a) || isLoneLetter(b)) return undefined;
@@ -96,6 +101,26 @@ function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefi
   // (a condition to solve), not an expansion gone wrong; a slip in an expansion keeps the leading terms
   if (!polyEqual(leading(pa), leading(pb)) || !sameKeys(polyVars(pa), polyVars(pb))) return undefined;
   return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} are not the same expression (expanded, they differ)`, checked: true, identity: true };
+}
+
+// "9 - 18(n - 1) = 27 - 18n" written as "= 18 - 18n": an expansion whose sides differ by a nonzero number only. Read as an
+// equation it has no solution (9 = 0), so it is no condition stated: the rewriting went wrong. Only when one side has
+// a bracket to expand (a sum in a variable times a number or raised to a power) and the other is expanded, both in
+// the same variables, outside a step that sets up an equation.
+function linearExpansionSlip(a: Expr, b: Expr, pa: Poly, pb: Poly, ctx: PairContext): PairOutcome | undefined {
+  if (ctx.statesEquation) return undefined;
+  if (!((bracketToExpand(a) && isExpanded(b)) || (bracketToExpand(b) && isExpanded(a)))) return undefined;
+  if (!sameKeys(polyVars(pa), polyVars(pb))) return undefined;
+  const gap = constValue(polyAdd(pa, pb, new Fraction(-1)));
+  if (gap === undefined || gap.equals(0)) return undefined;
+  return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} differ by ${gap.toFraction()} for every value (expanded, only the constant differs)`, checked: true, identity: true };
+}
+
+// A term with a bracket to expand, anywhere in a sum (`9 - 18(n - 1)`).
+function bracketToExpand(e: Expr): boolean {
+  if (e.k === "neg") return bracketToExpand(e.a);
+  if (e.k === "op" && (e.op === "+" || e.op === "-")) return bracketToExpand(e.a) || bracketToExpand(e.b);
+  return hasSumFactor(e);
 }
 
 // The terms of highest total degree.

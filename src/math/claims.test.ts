@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definedInWords, extractClaims } from "./claims.js";
+import { definedInWords, extractClaims, withoutNumberLabels } from "./claims.js";
 
 const sides = (s: string) => extractClaims(s).map((c) => c.sides.map((x) => x.text.replace(/\s+/g, "")).join(" | "));
 
@@ -21,6 +21,31 @@ describe("extractClaims", () => {
     expect(sides("In 2020 there were 15 students in 3 classes.")).toEqual([]);
     expect(sides("Step 1: The total is 60 dollars.")).toEqual([]);
     expect(sides("It costs $5 and $3 more.")).toEqual([]);
+  });
+  it("reads past a label in words in parentheses after a number", () => {
+    expect(sides("First: 640 (all tickets) - 215 (sold tickets) = 425.")).toEqual(["640-215 | 425"]);
+    expect(sides("\\[ 30 (\\text{monday}) + 45 (\\text{tuesday}) = 75 \\]")).toEqual(["30+45 | 75"]);
+    expect(sides("So 90 minutes (before lunch) + 25 minutes (chores) = 115 minutes.")).toEqual(["90+25 | 115"]);
+  });
+  it("reads no sum of unlike units", () => {
+    expect(sides("So 2 hours + 30 minutes = 150 minutes.")).toEqual([]);
+    expect(sides("Then 27h + 4Kh = 31h in total.")).toEqual([]);
+    expect(sides("So 2 apples + 3 apple = 5 apples.")).toEqual(["2+3 | 5"]);
+    expect(sides("It runs 5km + 3km = 8km.")).toEqual(["5+3 | 8"]);
+    // a term with a unit and one without, inside brackets too
+    expect(sides("Then 72k - 4(30k - 9) = 5k.")).toEqual([]);
+    expect(sides("So 9 boxes - 2 = 7 boxes.")).toEqual([]);
+    expect(sides("Pay 3 x $4 + 2 x $5 = $22.")).toEqual(["3*4+2*5 | 22"]);
+  });
+  it("reads letters glued to a number as a variable, not a unit, when the step uses them as an operand", () => {
+    expect(sides("Since T = p + 2, 3T + 20 = 50.")).not.toContain("3+20 | 50");
+    expect(sides("It takes 3h + 20 minutes, so 3 + 20 = 23.")).toContain("3+20 | 23");
+  });
+  it("keeps parentheses that are math, not a label", () => {
+    expect(withoutNumberLabels("2 (mod 7) = 2")).toBe("2 (mod 7) = 2");
+    expect(withoutNumberLabels("5 (x) + 1 = 11")).toBe("5 (x) + 1 = 11");
+    expect(withoutNumberLabels("4 (pi) = 12.56")).toBe("4 (pi) = 12.56");
+    expect(withoutNumberLabels("He had 12 (a dozen) eggs.")).toBe("He had 12 (a dozen) eggs.");
   });
   it("marks alternatives joined by or", () => {
     const c = extractClaims("So $x - 3 = 0$ or $x - 4 = 0$.");

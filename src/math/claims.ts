@@ -31,12 +31,25 @@ const MAX_UNIT_WORDS = 3;
 // Claims of one step: calculator annotations first, then every chain in prose and math.
 export function extractClaims(step: string): Claim[] {
   const claims: Claim[] = [];
-  const text = step.replace(/<<([^<>]*)>>/g, (_all, inner: string) => {
+  const text = withoutNumberLabels(step).replace(/<<([^<>]*)>>/g, (_all, inner: string) => {
     claims.push(...claimsFromTokens(tokenizeStep(`$${inner}$`), true));
     return "";
   });
   claims.push(...claimsFromTokens(tokenizeStep(text), false));
   return claims;
+}
+
+// "7995 (total cookies) - 2595 (rainbow cookies) = 4500", "100 (\text{first day}) + 150 (\text{second day}) = 250":
+// a label in words in parentheses after a number (and its unit words), followed by an operator or "=", names the
+// number; it is dropped so the arithmetic around it is read. Only words (one of three letters or more, none a
+// function or constant name such as "sin", "mod", "pi"): "3 (x + 1)", "2 (mod 5)", "4 (ab)" are left as they are.
+const NUMBER_LABEL = /(?<=\d(?:\s+[A-Za-z]+){0,3})\s*\((?:\\text\{([A-Za-z][A-Za-z' ]*)\}|([A-Za-z][A-Za-z' ]*))\)(?=\s*(?:[-+×*/=]|\\times|\\cdot))/g;
+const MATH_NAMES = /^(?:sin|cos|tan|cot|sec|csc|log|ln|exp|pi|sqrt|mod|gcd|lcm|max|min|det|deg|rad)$/i;
+export function withoutNumberLabels(step: string): string {
+  return step.replace(NUMBER_LABEL, (all, inText: string | undefined, bare: string | undefined) => {
+    const words = (inText ?? bare ?? "").trim().split(/\s+/);
+    return words.some((w) => w.length >= 3) && !words.some((w) => MATH_NAMES.test(w)) ? "" : all;
+  });
 }
 
 // "\[ \text{Total} = 52 + 24 + 44 \] \[ \text{Total} = 130 \]", "Pencils left = (2/3) * 240. Pencils left = 160.": a
@@ -81,8 +94,23 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   let start = 0; // index of the run's first token
   const seen = new Set<string>(); // variables in the tokens before the run
   let fragment = false; // the run's first side is the tail of something it does not include
+  // "81h + 3Dh", "1 hour + 30 minutes", "40h - 16": terms of a sum with unlike units (or a unit and none) are not one
+  // quantity's arithmetic; such a run is not read
+  let unitHere: string | undefined; // unit words of the current term
+  let termUnit: string | undefined; // unit of the term before the last + or - on this side
+  let additive = false; // the current term follows a + or -
+  let mixedUnits = false;
+  const closeTerm = (next: "additive" | "side" | "end") => {
+    const u = unitHere ?? "";
+    if (additive && termUnit !== undefined && u !== termUnit && (u !== "" || termUnit !== "")) mixedUnits = true;
+    termUnit = next === "additive" ? u : undefined;
+    additive = next === "additive";
+    unitHere = undefined;
+  };
   const end = (at: number) => {
-    const c = finishRun(run, annotation, fragment, run.length > 0 && cutsExpression(tokens[at]));
+    closeTerm("end");
+    const c = mixedUnits ? undefined : finishRun(run, annotation, fragment, run.length > 0 && cutsExpression(tokens[at]));
+    mixedUnits = false;
     if (c) {
       const before = out[out.length - 1];
       if (before && (orSince || (andSince && sameVariableValues(before, c)))) {
@@ -118,6 +146,7 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
     }
     const operandBefore = prev !== undefined && (prev.t === "num" || prev.t === "var" || (prev.t === "op" && prev.text === ")"));
     if (tok.t === "num" || tok.t === "fn" || tok.t === "eq") {
+      if (tok.t === "eq") closeTerm("side");
       run.push(tok);
     } else if (tok.t === "var") {
       // "3 x 4": a multiplication sign in prose
@@ -130,23 +159,33 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
         while (tokens[i + 1]?.t === "word") i++;
         continue;
       }
+      if (operandBefore && (tok.text === "+" || tok.text === "-")) closeTerm("additive");
       run.push(tok);
     } else if (tok.t === "approx") {
       if (run.length > 0) run.push(tok);
     } else if (tok.t === "word") {
       const w = tok.text.toLowerCase();
-      if (operandBefore && OP_WORDS[w] && startsOperand(next)) run.push({ t: "opw", text: OP_WORDS[w]! });
+      if (operandBefore && OP_WORDS[w] && startsOperand(next)) {
+        if (OP_WORDS[w] !== "*") closeTerm("additive");
+        run.push({ t: "opw", text: OP_WORDS[w]! });
+      }
       else if (operandBefore && (w === "divided" || w === "multiplied") && next?.t === "word" && next.text === "by" && startsOperand(tokens[i + 2])) {
         run.push({ t: "opw", text: w === "divided" ? "/" : "*" });
         i++;
       } else if (w === "of" && prev?.t === "num" && (prev.percent || isFraction(run)) && startsOperand(next)) run.push({ t: "opw", text: "*" });
-      else if (EQ_WORDS.has(w) && hasOperator(run) && (startsOperand(next) || next?.t === "approx")) run.push({ t: "eq", text: "=" });
+      else if (EQ_WORDS.has(w) && hasOperator(run) && (startsOperand(next) || next?.t === "approx")) {
+        closeTerm("side");
+        run.push({ t: "eq", text: "=" });
+      }
       else if (w === "is" && next?.t === "word" && next.text === "equal" && tokens[i + 2]?.t === "word" && (tokens[i + 2] as { text: string }).text === "to" && hasOperator(run)) {
+        closeTerm("side");
         run.push({ t: "eq", text: "=" });
         i += 2;
       } else if (operandBefore && unitWordsThenOperator(tokens, i)) {
         // units between a number and the next operator: "5 apples + 3 apples", "12 eggs/box"
+        const from = i;
         while (tokens[i + 1]?.t === "word") i++;
+        unitHere = tokens.slice(from, i + 1).map((t) => (t as { text: string }).text.toLowerCase().replace(/s$/, "")).join(" ");
         // "20 m^2": the exponent belongs to the unit
         if (tokens[i + 1]?.t === "op" && (tokens[i + 1] as { text: string }).text === "^" && tokens[i + 2]?.t === "num") i += 2;
       } else end(i);

@@ -133,6 +133,8 @@ function callFunction(name: string, args: Array<Num | undefined>): Num | undefin
   if (name === "sqrt" && args.length === 1) return sqrt(a!);
   if (name === "nthRoot" && args.length === 2 && b!.exact && b!.q.n !== 0n) return pow(a!, exact(b!.q.inverse()));
   if (name === "abs" && args.length === 1) return a!.exact ? exact(a!.q.abs()) : approx(Math.abs(a!.x));
+  // the integer part of an exact value only: a rounded float next to an integer could fall either side
+  if ((name === "floor" || name === "ceil") && args.length === 1 && a!.exact) return exact(name === "floor" ? a!.q.floor() : a!.q.ceil());
   return undefined;
 }
 

@@ -13,6 +13,42 @@ describe("checkNaturalSteps", () => {
     // with decimals written, a difference under 0.1% is a rounding carried through, not called an error
     expect(labels("p", ["0.1 + 0.2 = 0.30000000000000004"])).toEqual(["unverifiable"]);
   });
+  it("flags a wrong result whose numbers carry labels in parentheses", () => {
+    expect(labels("p", ["First: 640 (all tickets) - 215 (sold tickets) = 452."])).toEqual(["arithmetic-error"]);
+    expect(labels("p", ["\\[ 30 (\\text{monday}) + 45 (\\text{tuesday}) + 20 (\\text{wednesday}) = 85 \\]"])).toEqual(["arithmetic-error"]);
+    expect(labels("p", ["First: 640 (all tickets) - 215 (sold tickets) = 425."])).toEqual(["correct"]);
+  });
+  it("does not flag a target put to the test when the step works the left side out itself", () => {
+    expect(labels("p", ["Plugging in, we get 2 + (10 - 1) * 12 = 120, which simplifies to 2 + 108 = 110. So 110 is less than 120."])).toEqual(["correct"]);
+    // a wrong result is still wrong when the step never gives the left side its true value
+    expect(labels("p", ["We get 2 + (10 - 1) * 12 = 120, and then 120 + 5 = 125."])).toEqual(["arithmetic-error"]);
+    // nor is a slip excused by a later pair with another value
+    expect(labels("p", ["So 7 * 8 = 54, and 54 - 4 = 50."])).toEqual(["arithmetic-error"]);
+  });
+  it("flags an expansion whose sides differ by a constant only, not an equation stated", () => {
+    expect(labels("p", ["Let k be the index.", "The k-th term is \\[t_k = 5 + 4(k - 1) = 4k + 3\\]"])).toEqual(["unverifiable", "invalid-transformation"]);
+    expect(labels("p", ["Let k be the index.", "The k-th term is \\[t_k = 5 + 4(k - 1) = 4k + 1\\]"])).toEqual(["unverifiable", "correct"]);
+    // a condition set up in an equation is not an expansion claim
+    expect(labels("p", ["Let k be the index.", "Setting up the equation 5 + 4(k - 1) = 4k + 3 shows no k works."])).not.toContain("invalid-transformation");
+    // sides in other letters are a relation, not a rewriting
+    expect(labels("p", ["Let k and m be the indices.", "Then \\(2(k + 1) = 2m + 5\\)."])).not.toContain("invalid-transformation");
+  });
+  it("checks a factorisation inside a trial step as in any other (an identity holds or fails in every case)", () => {
+    expect(labels("p", ["Let x be the unknown.", "Try x = 2: it is a root, so we factor \\(x^3 - 5x^2 + 12 = (x - 2)(x^2 - 3x - 7)\\)."])).toEqual(["unverifiable", "invalid-transformation"]);
+    expect(labels("p", ["Let x be the unknown.", "Try x = 2: it is a root, so we factor \\(x^3 - 5x^2 + 12 = (x - 2)(x^2 - 3x - 6)\\)."])).not.toContain("invalid-transformation");
+  });
+  it("reads what a step writes after working on both sides as an equation, not an identity", () => {
+    expect(labels("p", ["Let x and y be the numbers.", "Expanding both sides gives \\(xy = xy + 4y - 3x - 12\\)."])).not.toContain("invalid-transformation");
+    // without "both sides", an expansion with the same leading terms that differs is still a slip
+    expect(labels("p", ["Let x and y be the numbers.", "Expanding, \\((x + 4)(y - 3) = xy - 3x + 4y - 7\\)."])).toEqual(["unverifiable", "invalid-transformation"]);
+  });
+  it("evaluates floor and ceiling of exact values", () => {
+    expect(labels("p", ["So \\(\\lceil -4.2 \\rceil = -5\\)."])).toEqual(["arithmetic-error"]);
+    expect(labels("p", ["So \\(\\lceil -4.2 \\rceil = -4\\) and \\(\\left\\lfloor \\frac{29}{6} \\right\\rfloor = 4\\)."])).toEqual(["correct"]);
+    expect(labels("p", ["So \\(\\lfloor \\frac{29}{6} \\rfloor + 2 = 7\\)."])).toEqual(["arithmetic-error"]);
+    // an irrational argument has no exact integer part here: not decided
+    expect(labels("p", ["So \\(\\lfloor \\sqrt{26} \\rfloor = 4\\)."])).toEqual(["unverifiable"]);
+  });
   it("accepts rounding but not a wrong rounded value", () => {
     expect(labels("p", ["10 / 3 ≈ 3.33", "10 / 3 = 3.33", "that is about 3.3, 10/3 ≈ 3.3"])).toEqual(["correct", "correct", "correct"]);
     expect(labels("p", ["10 / 3 ≈ 3.5"])).toEqual(["arithmetic-error"]);

@@ -2,6 +2,7 @@ import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } 
 import { definedInWords, extractClaims, labelledChains, letIntroductions, type Claim, type Side } from "./claims.js";
 import { FactBase } from "./equation.js";
 import { boxedContradiction } from "./final-answer.js";
+import { isPrimePowerProduct, remainderClaims } from "./number-facts.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
@@ -26,14 +27,16 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     const relet = [...letIntroductions(text)].filter((v) => defined.has(v) && facts.known().has(v));
     if (relet.length) facts.forget(relet);
     for (const v of definedInWords(text)) defined.add(v);
-    const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text), statesEquation: /\b(?:set|sets|setting|set up|equation|equate|equating|equal to each other|condition)\b/i.test(text) };
+    const ctx: PairContext = { facts, step: index, defined, identityHint: /factor|expand|simplif|rewrit|distribut|cancel/i.test(text), statesEquation: /\b(?:set|sets|setting|set up|equation|equate|equating|equal to each other|condition)\b/i.test(text), equationSides: /\bboth sides\b/i.test(text) };
     const hypothetical = HYPOTHETICAL.test(text);
     const rejects = REJECTED.test(text);
     const modular = MODULAR.test(text);
+    const factorises = /factori[sz]/i.test(text);
     // a value holds as a fact for the next step only: further on, letters are reused (a new case, a sub-problem,
     // another unknown called x), so an older value is no evidence against a new one
     facts.dropBefore(index - 1);
     const outcomes: PairOutcome[] = [];
+    const computed: Array<{ at: number; left: Num; right: Num }> = []; // numeric pairs of this step, by outcome index
     const claims = dedupe([...extractClaims(text), ...labelledChains(text)]);
     const here = quantitiesOf(text, claims);
     for (const claim of claims) {
@@ -50,8 +53,10 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, l === claim.sides[0]));
+        const o = notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises));
         outcomes.push(unreadLetters(o));
+        const values = numericValues(l, r);
+        if (values) computed.push({ at: outcomes.length - 1, ...values });
         if (o.switchCase) facts.switchCase(o.switchCase, index);
         if (o.label !== "unparseable" && o.label !== "undefined-variable") recordFact(l, r, ctx, ERROR_LABELS.has(o.label), claim.alternative);
         const right = parseSide(r);
@@ -62,6 +67,8 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
         if (!(e instanceof ParseError)) for (const v of symbols(e)) defined.add(v);
       }
     }
+    testedValues(outcomes, computed);
+    outcomes.push(...remainderClaims(text));
     const answer = boxedContradiction(text);
     if (answer) outcomes.push(answer);
     earlier.push(here);
@@ -78,7 +85,8 @@ const HYPOTHETICAL = /\b(?:if|suppose|supposing|assume|assuming|case|cases|try|t
 
 // Within a scope, a value that contradicts one bound before is a case or a trial: unverifiable, not an error.
 function scoped(o: PairOutcome, hypothetical: boolean): PairOutcome {
-  if (!hypothetical || (o.label !== "inconsistent-step" && o.label !== "invalid-transformation" && !(o.label === "arithmetic-error" && /\bis\b.*,.*\bis\b/.test(o.evidence)))) return o;
+  // an identity (a factorisation or expansion, checked for every value) holds or fails in every case alike
+  if (!hypothetical || o.identity || (o.label !== "inconsistent-step" && o.label !== "invalid-transformation" && !(o.label === "arithmetic-error" && /\bis\b.*,.*\bis\b/.test(o.evidence)))) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (in a case, trial or hypothesis: another value is not a contradiction)`, checked: false };
 }
 
@@ -98,12 +106,37 @@ function withLetters(o: PairOutcome, l: Side, r: Side): PairOutcome {
 // "f(2) = 6 \cdot 2 - 6", "a_1 = 4004", "x = 400 - 20": a chain that opens with a lone number set equal to an expression
 // that disagrees is most often what is left of a name the reader could not see (a function value, a subscripted
 // term, a letter lost in prose), so it is unverifiable; a calculation written the usual way (`expr = value`) is checked.
-function loneNumberFirst(o: PairOutcome, left: Side, first: boolean): PairOutcome {
+// So is a prime factorisation (`1584 = 2^4 \cdot 3^2 \cdot 11` in a step that factorises): the number is the subject.
+function loneNumberFirst(o: PairOutcome, left: Side, right: Side, first: boolean, factorises: boolean): PairOutcome {
   if (!first || o.label !== "arithmetic-error") return o;
   const e = parseSide(left);
   const lone = !(e instanceof ParseError) && (e.k === "num" || (e.k === "neg" && e.a.k === "num"));
   if (!lone) return o;
+  const product = parseSide(right);
+  if (factorises && e.k === "num" && !(product instanceof ParseError) && isPrimePowerProduct(product)) return o;
   return { label: "unverifiable", evidence: `${o.evidence} (a lone number opening the chain may be what is left of a name: not checked)`, checked: false };
+}
+
+// "we get 0 + (15 - 1) \cdot 71 = 999, which simplifies to 14 \cdot 71 = 994": a target put to the test, not a result
+// claimed, when the same step works the left side out itself (another pair whose sides both have its true value, the
+// same expression or a rewriting of it) and arrives at that true value. Any failed claim so answered in its own step
+// is unverifiable.
+function testedValues(outcomes: PairOutcome[], computed: Array<{ at: number; left: Num; right: Num }>): void {
+  for (const wrong of computed) {
+    const o = outcomes[wrong.at]!;
+    if (o.label !== "arithmetic-error") continue;
+    const answered = computed.some((c) => c.at > wrong.at && outcomes[c.at]!.label === "correct" && equalNum(c.left, wrong.left) && equalNum(c.right, wrong.left) && !equalNum(c.right, wrong.right));
+    if (answered) outcomes[wrong.at] = { label: "unverifiable", evidence: `${o.evidence} (the step works the left side out to its true value itself: a value tested, not claimed)`, checked: false };
+  }
+}
+
+function numericValues(l: Side, r: Side): { left: Num; right: Num } | undefined {
+  const a = parseSide(l);
+  const b = parseSide(r);
+  if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size > 0) return undefined;
+  const left = evaluate(a, new Map());
+  const right = evaluate(b, new Map());
+  return left && right ? { left, right } : undefined;
 }
 
 // A step that itself rejects what it wrote ("1 = 0, which is false", "This is not correct", "a contradiction"): its

@@ -90,6 +90,10 @@ export function latexToPlain(src: string): string {
         const [t, j] = readArg(src, i);
         out += `(${latexToPlain(t)})`;
         i = j;
+      } else if (name === "lceil" || name === "lfloor") {
+        out += name === "lceil" ? " ceil(" : " floor(";
+      } else if (name === "rceil" || name === "rfloor") {
+        out += ") ";
       } else if (FUNCTIONS.has(name)) {
         out += ` ${name} `;
       } else if (name in SYMBOLS) {

@@ -16,7 +16,7 @@ export interface Piece {
   math: boolean;
 }
 
-const FUNCTION_NAMES = new Set(["sqrt", "nthRoot", "abs", "sin", "cos", "tan", "log", "ln", "exp", "pi"]);
+const FUNCTION_NAMES = new Set(["sqrt", "nthRoot", "abs", "floor", "ceil", "sin", "cos", "tan", "log", "ln", "exp", "pi"]);
 const APPROX_WORDS = new Set(["about", "approximately", "approx", "roughly", "around", "nearly", "almost"]);
 // Single letters written right after a digit that read as a variable (2x), not a unit (5m, 3h).
 // Single letters that in prose are words or units (a, I, 5 m, 3 g, 10 s, 2 h, 4 L, 300 K), not variables.
@@ -94,7 +94,9 @@ export function tokenize(piece: Piece): Token[] {
       out.push({ t: "num", text: pct ? `(${text}/100)` : text, percent: Boolean(pct), src: num + (pct ?? "") });
       if (suffix && !pct && !(piece.math || VAR_AFTER_DIGIT.test(suffix))) {
         re.lastIndex += suffix.length; // 5km, 10am, 3rd: a unit or ordinal glued to the number
-        out.push({ t: "word", text: suffix });
+        // "81h + 3Dh = 18Dh + 6h" after "3*h": letters the piece also uses as an operand are a variable, not a unit;
+        // the claim is cut there rather than read with the letters dropped
+        out.push(usedAsOperand(src, suffix) ? { t: "break", text: suffix } : { t: "word", text: suffix });
       }
     } else if (word) {
       if (!piece.math && word === "x" && /^\s+\d/.test(src.slice(re.lastIndex))) out.push({ t: "op", text: "*" }); // "a day x 5 days"
@@ -112,6 +114,11 @@ export function tokenize(piece: Piece): Token[] {
   }
   if (piece.math) out.push({ t: "break", text: "" });
   return out;
+}
+
+// Whether letters appear on their own next to an operator or "=" ("3*h", "+ Dh", "h =") in the text.
+function usedAsOperand(src: string, letters: string): boolean {
+  return new RegExp(String.raw`[-+*/=^(×·]\s*${letters}(?![A-Za-z0-9])|(?<![A-Za-z0-9])${letters}\s*[-+*/=^)×·]`).test(src);
 }
 
 // "9a + 5c = 268", "a + c = 40", "I = Prt" written in prose: the article a and the pronoun I are variables when
