@@ -58,7 +58,7 @@ confusion: image
 	$(VOUCH) verify out/trajectory-fixtures.jsonl --out out/trajectory-results.jsonl --no-cache --summary-md out/trajectory-summary.md; \
 	  code=$$?; [ $$code -le 1 ]
 	$(VOUCH) confusion out/trajectory-results.jsonl fixtures/trajectories/*.jsonl
-	@for set in heldout heldout2 humaneval-style; do \
+	@for set in heldout heldout2 humaneval-style utility-style; do \
 	  echo "held-out set, written blind from docs/tasks (fixtures/$$set/trajectories.jsonl):"; \
 	  rm -f out/$$set-results.jsonl; \
 	  $(VOUCH) verify fixtures/$$set/trajectories.jsonl --out out/$$set-results.jsonl --no-cache --json > /dev/null; \

@@ -82,21 +82,37 @@ function mismatch(original: string, patch: StructuredPatch): string {
 }
 
 // Where each changed line of a hunk sits in the original code (1-based lines): a removed line is its own line;
-// an indented insertion sits between two lines (either may be in a function); a new top-level line is module level.
+// an indented insertion sits between two lines (either may be in a function); a new top-level line is module
+// level, unless it rewrites a top-level line the same change removes (`-def f(a):` then `+def f(a, b):`): the
+// k-th top-level line added after removed lines stands where the k-th removed top-level line stood.
 function hunkSites(h: Hunk): Array<number[] | "module"> {
   const out: Array<number[] | "module"> = [];
   let line = h.oldStart;
   let inNewTopLevel = false; // inside a block of added lines that began a new top-level statement
+  let removedTopLevel: number[] = []; // top-level lines removed by the current change, not yet rewritten
   for (const l of h.lines) {
     if (l.startsWith("+")) {
-      if (/^\+\S/.test(l)) inNewTopLevel = true;
+      if (/^\+\S/.test(l)) {
+        const rewrites = removedTopLevel.shift();
+        if (rewrites !== undefined) {
+          inNewTopLevel = false;
+          out.push([rewrites]);
+          continue;
+        }
+        inNewTopLevel = true;
+      }
       if (inNewTopLevel) out.push("module");
       else if (l.trim() !== "+") out.push([Math.max(1, line - 1), line]);
       continue;
     }
     inNewTopLevel = false;
-    if (l.startsWith("-")) out.push([line++]);
-    else if (l.startsWith(" ")) line++;
+    if (l.startsWith("-")) {
+      if (/^-\S/.test(l)) removedTopLevel.push(line);
+      out.push([line++]);
+    } else if (l.startsWith(" ")) {
+      removedTopLevel = [];
+      line++;
+    }
   }
   return out;
 }

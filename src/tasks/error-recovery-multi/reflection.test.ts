@@ -17,6 +17,23 @@ describe("reflections", () => {
   });
 });
 
+describe("reflections citing the values an assert's own message states", () => {
+  const own = [{ name: 'line 2: assert len(res) == 3, f"expected 3 windows, got {len(res)}"', status: "fail" as const, durationMs: 1, message: "AssertionError: expected 3 windows, got 2" }];
+  const plain = [{ name: "line 4: assert g([5], 1) == [5.0]", status: "fail" as const, durationMs: 1, message: "AssertionError: got [], expected [5.0]" }];
+  it("a reflection giving the message's values in its own words cites the failure", () => {
+    for (const r of ["got 2 windows for the input with k=2; expected 3 windows.", "Only 2 windows where 3 were expected for this input.", "It returned 2 items, but expected 3."]) {
+      expect(judgeReflection(r, [...own, ...plain]).label, r).toBe("correct");
+    }
+    expect(claimedValues("2 windows where 3 were expected")).toEqual({ got: ["2"], expected: ["3"] });
+  });
+  it("values the message did not show are still invented", () => {
+    const v = judgeReflection("got 5 windows; expected 3 windows.", [...own, ...plain]);
+    expect(v.label).toBe("wrong");
+    expect(v.evidence).toMatch(/got 5/);
+    expect(inventedValues("got 4, expected 3", own)).toEqual(["got 4"]);
+  });
+});
+
 describe("turns", () => {
   it("numbers steps per turn and resolves patches against the previous code", () => {
     const turns = [

@@ -86,7 +86,8 @@ export function claimedValues(reflection: string): { got: string[]; expected: st
   // "got 7"; "returned 7 instead of / but ..." (a bare "returns 0" may be reasoning about another input)
   for (const m of text.matchAll(new RegExp(String.raw`\bgot\s+${LIT}`, "gi"))) got.push(m[1]!);
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:returned|returns|gave|gives|produced|yielded)\s+${LIT},?\s+(?:instead of|rather than|but|where|while|when|not)\b`, "gi"))) got.push(m[1]!);
-  for (const m of text.matchAll(new RegExp(String.raw`${LIT}\s+(?:where|when|but|while|instead of|rather than)\s+(?:the\s+)?${LIT}\s+(?:was|is|were)\s+expected`, "gi"))) {
+  // "7 where 9 was expected", "2 windows where 3 were expected" (a value may carry its unit word)
+  for (const m of text.matchAll(new RegExp(String.raw`${LIT}(?:\s+[A-Za-z]+)?\s+(?:where|when|but|while|instead of|rather than)\s+(?:the\s+)?${LIT}(?:\s+[A-Za-z]+)?\s+(?:was|is|were)\s+expected`, "gi"))) {
     got.push(m[1]!);
     expected.push(m[2]!);
   }
@@ -94,16 +95,22 @@ export function claimedValues(reflection: string): { got: string[]; expected: st
   return { got, expected };
 }
 
-// The real got/expected values of the failures, where known: an assert's values in its message, or the located
-// failing assert's returned value and the literal it compares with.
+// The real got/expected values of the failures, where known: Vouch's `got X, expected Y` for a plain assert, the
+// values an assert's own message states in its own words ("expected 3 windows, got 2"), or the located failing
+// assert's returned value and the literal it compares with.
 function realValues(failing: readonly TestResult[], sites?: ReadonlyMap<string, AssertSite>): { got: string[]; expected: string[] } {
   const got: string[] = [];
   const expected: string[] = [];
   for (const t of failing) {
-    const m = /got (.+?), expected (.+)$/.exec(parseErrorText(t.message ?? "").message);
-    if (m) {
+    const message = parseErrorText(t.message ?? "").message;
+    const m = /got (.+?), expected (.+)$/.exec(message);
+    if (m && VOUCH_ASSERT.test(message)) {
       got.push(m[1]!.trim());
       expected.push(m[2]!.trim());
+    } else if (message) {
+      const own = claimedValues(message);
+      got.push(...own.got);
+      expected.push(...own.expected);
     }
     const site = sites?.get(t.name);
     if (site?.got !== undefined) got.push(site.got);
@@ -113,11 +120,24 @@ function realValues(failing: readonly TestResult[], sites?: ReadonlyMap<string, 
   return { got, expected };
 }
 
+const sameValue = (a: string, b: string) => squash(a) === squash(b) || (Number.isFinite(Number(a)) && Number(a) === Number(b));
+
+// The got/expected values a reflection states that the failures really showed ("got 2" when a message says
+// "expected 3 windows, got 2"), as "got X" / "expected Y".
+export function citedValues(reflection: string, failing: readonly TestResult[], sites?: ReadonlyMap<string, AssertSite>): string[] {
+  const claimed = claimedValues(reflection);
+  const real = realValues(failing, sites);
+  return [
+    ...claimed.got.filter((g) => real.got.some((r) => sameValue(g, r))).map((g) => `got ${g}`),
+    ...claimed.expected.filter((e) => real.expected.some((r) => sameValue(e, r))).map((e) => `expected ${e}`),
+  ];
+}
+
 // Values a reflection says the failure showed that it did not show (only where the real ones are known).
 export function inventedValues(reflection: string, failing: readonly TestResult[], sites?: ReadonlyMap<string, AssertSite>): string[] {
   const claimed = claimedValues(reflection);
   const real = realValues(failing, sites);
-  const same = (a: string, b: string) => squash(a) === squash(b) || (Number.isFinite(Number(a)) && Number(a) === Number(b));
+  const same = sameValue;
   const out: string[] = [];
   if (real.got.length) for (const g of claimed.got) if (!real.got.some((r) => same(g, r)) && !real.expected.some((r) => same(g, r))) out.push(`got ${g}`);
   if (real.expected.length) for (const e of claimed.expected) if (!real.expected.some((r) => same(e, r)) && !real.got.some((r) => same(e, r))) out.push(`expected ${e}`);
@@ -139,6 +159,8 @@ export function judgeReflection(reflection: string, failing: readonly TestResult
   const generic = genericEvidence(failing);
   const g = mentionedEvidence(reflection, generic) ?? (generic.includes("assert") && /\bassert(?:ion)?s?\b/i.test(reflection) ? "assert" : undefined);
   const values = inventedValues(reflection, failing, sites);
+  const cited = citedValues(reflection, failing, sites);
+  if (cited.length && !values.length) return { label: "correct", evidence: `refers to the real failure: states ${cited.join(", ")}, as it showed` };
   if (values.length) return { label: "wrong", evidence: `says the failure showed ${values.join(", ")}, which it did not, and cites nothing of the real failure (${what})` };
   const invented = inventedExceptions(reflection, failing);
   if (invented.length && !(g && g !== "assert")) return { label: "wrong", evidence: `names ${invented.join(", ")}, which no test raised, and nothing of the real failure (${what})` };

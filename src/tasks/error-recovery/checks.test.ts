@@ -22,6 +22,23 @@ describe("patchScope", () => {
     const glob = "--- a/solution.py\n+++ b/solution.py\n@@ -1,2 +1,3 @@\n+LIMIT = 3\n def helper(x):\n     return x * 2\n";
     expect(patchScope(CODE, glob, "f").violations[0]).toMatch(/module-level/);
   });
+  it("a rewritten def line (signature, decorator-free header, with or without the body) stays in its function", () => {
+    const sig = "--- a/solution.py\n+++ b/solution.py\n@@ -4,2 +4,2 @@\n-def f(xs):\n+def f(xs, start=0):\n     total = 0\n";
+    expect(patchScope(CODE, sig, "f")).toEqual({ violations: [], touched: ["f"] });
+    // header and body rewritten together, the new header broken (a syntax matter, not a scope one)
+    const both = "--- a/solution.py\n+++ b/solution.py\n@@ -4,3 +4,3 @@\n-def f(xs):\n-    total = 0\n+def f(xs)\n+    total = 1\n     for i in range(len(xs) - 1):\n";
+    expect(patchScope(CODE, both, "f")).toEqual({ violations: [], touched: ["f"] });
+    // rewriting helper's header is a change to helper
+    const other = "--- a/solution.py\n+++ b/solution.py\n@@ -1,2 +1,2 @@\n-def helper(x):\n+def helper(x, k=2):\n     return x * 2\n";
+    expect(patchScope(CODE, other, "f").violations[0]).toMatch(/changes helper/);
+  });
+  it("a top-level line added beyond the ones it replaces, or after context, is still module-level code", () => {
+    const extra = "--- a/solution.py\n+++ b/solution.py\n@@ -4,2 +4,3 @@\n-def f(xs):\n+LIMIT = 3\n+def f(xs):\n     total = 0\n";
+    // the first added top-level line takes the removed header's place; the second is new module-level code
+    expect(patchScope(CODE, extra, "f").violations.some((v) => /module-level/.test(v))).toBe(true);
+    const body = "--- a/solution.py\n+++ b/solution.py\n@@ -7,2 +7,3 @@\n-        total += helper(xs[i])\n+        total += helper(xs[i])\n+LIMIT = 3\n     return total\n";
+    expect(patchScope(CODE, body, "f").violations[0]).toMatch(/module-level/);
+  });
   it("knows test paths", () => {
     expect(["tests/test_a.py", "test_solution.py", "foo_test.py", "conftest.py"].every((p) => isTestPath(p))).toBe(true);
     expect(isTestPath("solution.py")).toBe(false);

@@ -193,6 +193,8 @@ export function findTest<T extends { name: string }>(name: string, tests: readon
   const want = normalizeTestName(name);
   const same = want ? tests.find((t) => normalizeTestName(t.name) === want) : undefined;
   if (same) return same;
+  const whole = wholeStatementOf(name, want, tests);
+  if (whole) return whole;
   // a pytest/unittest test named by its function or class and function ("test_a", "T.test_a", "T::test_a"),
   // when exactly one real test ends so
   const parts = name.trim().split(/::|\./).filter(Boolean);
@@ -201,6 +203,21 @@ export function findTest<T extends { name: string }>(name: string, tests: readon
   const hits = tests.filter((t) => {
     const id = testId(t.name);
     return id === suffix || id.endsWith(`::${suffix}`);
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+// The sandbox names an assert test by its statement cut to TEST_NAME_TEXT characters (spaces collapsed); a
+// name that gives the whole statement (and the same "line N", when it gives one) means the one test whose cut
+// name the statement begins with.
+const TEST_NAME_TEXT = 100;
+function wholeStatementOf<T extends { name: string }>(name: string, want: string, tests: readonly T[]): T | undefined {
+  const line = /^line (\d+):/.exec(name.trim())?.[1];
+  const hits = tests.filter((t) => {
+    const m = /^line (\d+): (.*)$/s.exec(t.name);
+    if (!m || [...m[2]!].length < TEST_NAME_TEXT || (line !== undefined && line !== m[1])) return false;
+    const cut = normalizeTestName(t.name);
+    return cut.length > 0 && want.length > cut.length && want.startsWith(cut);
   });
   return hits.length === 1 ? hits[0] : undefined;
 }
