@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import { z } from "zod";
 import { VouchError } from "../core/errors.js";
+import { readJsonl, type Shard } from "../dataset/jsonl-reader.js";
 import type { ResumableWriter } from "../dataset/resumable-writer.js";
 import { QUEUE_NAME, redact, redisOptions, type QueueTarget } from "./connection.js";
 import { CHUNK_RECORDS, idOf, JobData, JobResult, type InvalidLine, type JobKind, type JobSpec } from "./job.js";
@@ -14,6 +16,27 @@ export interface AdmittedLine {
   line: number;
   id: string;
   text: string;
+}
+
+const IdLine = z.looseObject({ id: z.string().min(1) });
+
+// The lines of a JSONL input that go on the queue: each readable line with an id, once per id (a later line with
+// the same id, or an unreadable one, is reported through `invalid` with the same words as a local run).
+export async function* admittedLines(
+  input: string,
+  shard: Shard | undefined,
+  invalid: (line: number, error: string, id?: string) => void,
+): AsyncGenerator<AdmittedLine> {
+  const name = basename(input);
+  const seen = new Set<string>();
+  for await (const item of readJsonl(input, IdLine, shard ? { shard } : {})) {
+    if (!item.ok) invalid(item.line, item.error, item.id);
+    else if (seen.has(item.value.id)) invalid(item.line, `${name}:${item.line}: duplicate id ${JSON.stringify(item.value.id)} (first kept)`, item.value.id);
+    else {
+      seen.add(item.value.id);
+      yield { line: item.line, id: item.value.id, text: JSON.stringify(item.raw) };
+    }
+  }
 }
 
 export interface QueueRunOptions {

@@ -1,7 +1,7 @@
 import { readJsonl } from "../dataset/jsonl-reader.js";
 import { openResumableWriter } from "../dataset/resumable-writer.js";
-import type { MathOptions, MathSummary } from "../math/batch.js";
-import { MathLabel, MathRecord, type MathResult } from "../math/schema.js";
+import { emptyMathSummary, type MathOptions, type MathSummary } from "../math/batch.js";
+import { MathRecord, type MathResult } from "../math/schema.js";
 import { SandboxLimits } from "../sandbox/limits.js";
 import { produce, type AdmittedLine, type QueueRunOptions } from "./producer.js";
 
@@ -9,17 +9,7 @@ import { produce, type AdmittedLine, type QueueRunOptions } from "./producer.js"
 export async function queueMath(opts: MathOptions & QueueRunOptions): Promise<MathSummary> {
   const t0 = performance.now();
   const writer = await openResumableWriter(opts.output);
-  const s: MathSummary = {
-    evaluated: 0,
-    resumed: writer.done.size,
-    invalidLines: [],
-    withError: 0,
-    errorRate: 0,
-    steps: Object.fromEntries(MathLabel.options.map((l) => [l, 0])) as Record<MathLabel, number>,
-    finalAnswers: { equivalent: 0, different: 0, unverifiable: 0 },
-    durationMs: 0,
-    solutionsPerSecond: 0,
-  };
+  const s = emptyMathSummary(writer.done.size);
   const invalid = (line: number, error: string) => {
     s.invalidLines.push(error);
     opts.onInvalid?.(line, error);

@@ -1,8 +1,6 @@
-import { basename } from "node:path";
-import { z } from "zod";
 import type { TrajectoryResult } from "../core/trajectory-result.js";
 import type { VerifyResult } from "../core/result.js";
-import { assertInput, readJsonl } from "../dataset/jsonl-reader.js";
+import { assertInput } from "../dataset/jsonl-reader.js";
 import { openResumableWriter } from "../dataset/resumable-writer.js";
 import { parseLimits } from "../exec/sandboxes.js";
 import type { VerifyOptions } from "../pipeline/verify.js";
@@ -10,10 +8,8 @@ import { SummaryBuilder, type BatchSummary } from "../report/summary.js";
 import { imageTags } from "../sandbox/image.js";
 import { taskFor } from "../tasks/registry.js";
 import type { BatchAggregator, TaskDefinition } from "../tasks/types.js";
-import { produce, type AdmittedLine, type QueueRunOptions } from "./producer.js";
+import { admittedLines, produce, type QueueRunOptions } from "./producer.js";
 
-// Lines as `vouch verify` first reads them (an id, and a task name when a trajectory).
-const Incoming = z.looseObject({ id: z.string().min(1), task: z.string().optional() });
 
 // `vouch verify --queue`: the batch of `verify` (same output, resume and summary), verified by queue workers.
 export async function queueVerify(opts: VerifyOptions & QueueRunOptions): Promise<BatchSummary> {
@@ -24,22 +20,10 @@ export async function queueVerify(opts: VerifyOptions & QueueRunOptions): Promis
   const aggregators = new Map<TaskDefinition<unknown>, BatchAggregator<unknown>>();
   const writer = await openResumableWriter(opts.output, { redo: (r) => r.verdict === "infra-error" });
   const image = opts.staticOnly ? undefined : (opts.image ?? imageTags().image);
-  const name = basename(opts.input);
   const invalid = (line: number, error: string, id?: string) => {
     summary.addInvalid(line, error, id);
     opts.onInvalid?.(line, error);
   };
-  async function* admitted(): AsyncGenerator<AdmittedLine> {
-    const seen = new Set<string>();
-    for await (const item of readJsonl(opts.input, Incoming, opts.shard ? { shard: opts.shard } : {})) {
-      if (!item.ok) invalid(item.line, item.error, item.id);
-      else if (seen.has(item.value.id)) invalid(item.line, `${name}:${item.line}: duplicate id ${JSON.stringify(item.value.id)} (first kept)`, item.value.id);
-      else {
-        seen.add(item.value.id);
-        yield { line: item.line, id: item.value.id, text: JSON.stringify(item.raw) };
-      }
-    }
-  }
   try {
     opts.onStart?.({ image: image ?? "(static only)", resumed: writer.done.size });
     await produce({
@@ -48,7 +32,7 @@ export async function queueVerify(opts: VerifyOptions & QueueRunOptions): Promis
       ...(image ? { image } : {}),
       spec: { limits, staticOnly: Boolean(opts.staticOnly), cache: opts.cacheDir !== false, repeat: 1 },
       writer,
-      lines: admitted(),
+      lines: admittedLines(opts.input, opts.shard, invalid),
       onSkip: () => summary.skipped(1),
       onResult: (line, text) => {
         const r = line as unknown as VerifyResult | TrajectoryResult;

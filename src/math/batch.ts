@@ -33,11 +33,9 @@ export interface MathSummary {
 
 // Evaluates a JSONL batch of math solutions: streams the input, skips ids already in the output, appends one
 // result line per record, reports bad lines by file:line and field path and goes on.
-export async function math(opts: MathOptions): Promise<MathSummary> {
-  const t0 = performance.now();
-  const writer = await openResumableWriter(opts.output);
-  const resumed = writer.done.size;
-  const summary: MathSummary = {
+// A summary before any solution is evaluated (`resumed`: solutions already in the output).
+export function emptyMathSummary(resumed: number): MathSummary {
+  return {
     evaluated: 0,
     resumed,
     invalidLines: [],
@@ -48,6 +46,13 @@ export async function math(opts: MathOptions): Promise<MathSummary> {
     durationMs: 0,
     solutionsPerSecond: 0,
   };
+}
+
+export async function math(opts: MathOptions): Promise<MathSummary> {
+  const t0 = performance.now();
+  const writer = await openResumableWriter(opts.output);
+  const resumed = writer.done.size;
+  const summary = emptyMathSummary(resumed);
   opts.onStart?.({ resumed });
   const seen = new Map<string, number>();
   let queued = 0;
