@@ -229,12 +229,20 @@ class Runner:
 
     def forkserver_stopped(self):
         """True when the fork server is in the stopped state (a job sent it SIGSTOP)."""
+        return self.forkserver_state() in ("T", "t")
+
+    def forkserver_state(self):
         try:
             with open(f"/proc/{self.fs_pid}/stat") as f:
-                state = f.read().rsplit(")", 1)[1].split()[0]
+                return f.read().rsplit(")", 1)[1].split()[0]
         except (OSError, IndexError):
-            return False
-        return state in ("T", "t")
+            return None
+
+    def forkserver_waiting(self):
+        """True when the fork server sleeps (state S), which, once its job's exit status has come, is only its wait
+        for the next request: read from /proc instead of a ping round trip. A job cannot hold it elsewhere: a stop
+        signal shows as state T, any other fatal signal ends it (seen as dead). Other states fall back to ping."""
+        return self.forkserver_state() == "S"
 
     def ping(self):
         """True when the fork server answers at once (a job may have stopped it with SIGSTOP)."""
@@ -314,7 +322,7 @@ class Runner:
             res["breach"] = res["breach"] or "processes-survived"
         if self.fs_dead or not _alive(self.fs_pid):
             res["breach"] = "forkserver-died"
-        elif not res["breach"] and not self.ping():
+        elif not res["breach"] and not self.forkserver_waiting() and not self.ping():
             res["breach"] = "forkserver-unresponsive"
         for d in WIPED:
             for name in _listdir(d):
