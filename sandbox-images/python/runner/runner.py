@@ -238,11 +238,19 @@ class Runner:
         except (OSError, IndexError):
             return None
 
-    def forkserver_waiting(self):
-        """True when the fork server sleeps (state S), which, once its job's exit status has come, is only its wait
-        for the next request: read from /proc instead of a ping round trip. A job cannot hold it elsewhere: a stop
-        signal shows as state T, any other fatal signal ends it (seen as dead). Other states fall back to ping."""
-        return self.forkserver_state() == "S"
+    def forkserver_ready(self):
+        """True when /proc shows the fork server able to take the next request, without a ping round trip: asleep in
+        its wait for it or on its way there (state S or R: its job's exit status has come), with no signal pending.
+        Called once every other process is gone, so no signal can come after the read; a job's stop signal shows as
+        state T or as pending, any other signal it does not ignore ends it (seen as dead), and no job can reach its
+        memory (non-dumpable). Anything else falls back to the ping, which a stopped fork server never answers."""
+        try:
+            with open(f"/proc/{self.fs_pid}/status") as f:
+                fields = dict(line.split(":", 1) for line in f if line.startswith(("State:", "SigPnd:", "ShdPnd:")))
+            return (fields["State"].split()[0] in ("S", "R") and int(fields["SigPnd"], 16) == 0
+                    and int(fields["ShdPnd"], 16) == 0)
+        except (OSError, ValueError, KeyError, IndexError):
+            return False
 
     def ping(self):
         """True when the fork server answers at once (a job may have stopped it with SIGSTOP)."""
@@ -322,7 +330,7 @@ class Runner:
             res["breach"] = res["breach"] or "processes-survived"
         if self.fs_dead or not _alive(self.fs_pid):
             res["breach"] = "forkserver-died"
-        elif not res["breach"] and not self.forkserver_waiting() and not self.ping():
+        elif not res["breach"] and not self.forkserver_ready() and not self.ping():
             res["breach"] = "forkserver-unresponsive"
         for d in WIPED:
             for name in _listdir(d):
