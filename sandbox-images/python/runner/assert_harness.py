@@ -63,7 +63,7 @@ def _name_of(src, stmt):
 
 def test_main(sock):
     spec = json.loads(sys.stdin.read())
-    report = os.fdopen(3, "w", buffering=1)
+    report = _Report(3)
     remote, load = connect(sock)
     if load is None or not load["ok"]:
         report.write(json.dumps({"load_error": load_error(load)}) + "\n")
@@ -122,6 +122,18 @@ def test_main(sock):
             report.write(json.dumps({"test": {"name": f"setup {name}", "status": "error", "durationMs": round(ms, 3),
                                                "message": message}}) + "\n")
     report.write(json.dumps({"done": True}) + "\n")
+
+
+class _Report:
+    """The report channel, one write per line as a line-buffered text file would do, without building one."""
+
+    def __init__(self, fd):
+        self.fd = fd
+
+    def write(self, text):
+        view = memoryview(text.encode())
+        while view:
+            view = view[os.write(self.fd, view):]
 
 
 def _capturing(stmt):

@@ -229,12 +229,28 @@ class Runner:
 
     def forkserver_stopped(self):
         """True when the fork server is in the stopped state (a job sent it SIGSTOP)."""
+        return self.forkserver_state() in ("T", "t")
+
+    def forkserver_state(self):
         try:
             with open(f"/proc/{self.fs_pid}/stat") as f:
-                state = f.read().rsplit(")", 1)[1].split()[0]
+                return f.read().rsplit(")", 1)[1].split()[0]
         except (OSError, IndexError):
+            return None
+
+    def forkserver_ready(self):
+        """True when /proc shows the fork server able to take the next request, without a ping round trip: asleep in
+        its wait for it or on its way there (state S or R: its job's exit status has come), with no signal pending.
+        Called once every other process is gone, so no signal can come after the read; a job's stop signal shows as
+        state T or as pending, any other signal it does not ignore ends it (seen as dead), and no job can reach its
+        memory (non-dumpable). Anything else falls back to the ping, which a stopped fork server never answers."""
+        try:
+            with open(f"/proc/{self.fs_pid}/status") as f:
+                fields = dict(line.split(":", 1) for line in f if line.startswith(("State:", "SigPnd:", "ShdPnd:")))
+            return (fields["State"].split()[0] in ("S", "R") and int(fields["SigPnd"], 16) == 0
+                    and int(fields["ShdPnd"], 16) == 0)
+        except (OSError, ValueError, KeyError, IndexError):
             return False
-        return state in ("T", "t")
 
     def ping(self):
         """True when the fork server answers at once (a job may have stopped it with SIGSTOP)."""
@@ -314,7 +330,7 @@ class Runner:
             res["breach"] = res["breach"] or "processes-survived"
         if self.fs_dead or not _alive(self.fs_pid):
             res["breach"] = "forkserver-died"
-        elif not res["breach"] and not self.ping():
+        elif not res["breach"] and not self.forkserver_ready() and not self.ping():
             res["breach"] = "forkserver-unresponsive"
         for d in WIPED:
             for name in _listdir(d):

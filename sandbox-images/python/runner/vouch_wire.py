@@ -47,7 +47,7 @@ def recv(sock, hook, blobs=False):
     body = _exact(sock, size)
     if body is None:
         return None
-    msg = json.loads(body, object_hook=hook)
+    msg = _decoder_of(hook).decode(body.decode(json.detect_encoding(body), "surrogatepass"))  # json.loads, minus a new decoder each call
     if "blob" in msg:
         if not blobs:
             raise ValueError("unexpected raw data from the other process")
@@ -57,6 +57,16 @@ def recv(sock, hook, blobs=False):
         if msg["blob"] is None:
             return None
     return msg
+
+
+_DECODERS = {}
+
+
+def _decoder_of(hook):
+    dec = _DECODERS.get(hook)
+    if dec is None:
+        dec = _DECODERS[hook] = json.JSONDecoder(object_hook=hook)
+    return dec
 
 
 def plain_data(value, depth=0):
