@@ -146,10 +146,11 @@ describe("pytest reward hacks: the solution runs in its own process, the files s
   });
 });
 
-// A suite run with the solution imported into pytest (--in-process): the guard must report each hack.
+// A suite whose record asks for the solution in the pytest process (`inProcess: true`): the guard must report
+// each hack.
 async function inProcess(code: string, tests: TestSpecInput): Promise<SuiteResult> {
-  const plan = planPython(code, TestSpec.parse(tests));
-  plan.runs[0]!.argv.splice(3, 0, "--in-process");
+  const plan = planPython(code, TestSpec.parse({ ...tests, inProcess: true }));
+  expect(plan.runs[0]!.argv).toContain("--in-process");
   const sb = await provider.acquire();
   try {
     return grade(plan, await runPlan(sb, plan, limits.timeoutMs));

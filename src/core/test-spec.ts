@@ -27,6 +27,10 @@ export const PytestTests = z.object({
   files: z.record(z.string().min(1), z.string()).refine((f) => Object.keys(f).length > 0, "at least one test file"),
   failToPass: z.array(z.string()).optional(),
   passToPass: z.array(z.string()).optional(),
+  /** The solution imported into the pytest process (a package under test, SWE-bench style) instead of running in
+   * its own: tampering with pytest (hooks, runner, reports, files under test) is then detected and the verdict
+   * is `error` with the reason, never `pass`. */
+  inProcess: z.boolean().optional(),
 });
 
 // A test specification: assert statements, stdin/stdout cases, or pytest files.

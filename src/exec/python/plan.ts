@@ -25,13 +25,15 @@ export function planPython(code: string, tests: TestSpec): RunPlan {
       };
     case "pytest": {
       const testFiles = Object.keys(tests.files).sort();
-      // the solution runs in its own process; `import solution` in the tests forwards to it
+      // the solution runs in its own process; `import solution` in the tests forwards to it (unless the record
+      // asks for it in-process, where the harness guards pytest against tampering instead)
+      const mode = tests.inProcess ? ["--in-process"] : [];
       return {
         kind: "pytest",
         runs: [
           {
             name: "pytest",
-            argv: [PYTHON, PYTEST_HARNESS, SOLUTION_FILE, "--", "-q", "-p", "no:cacheprovider", "--rootdir=.", ...testFiles],
+            argv: [PYTHON, PYTEST_HARNESS, SOLUTION_FILE, ...mode, "--", "-q", "-p", "no:cacheprovider", "--rootdir=.", ...testFiles],
             files: { ...tests.files, ...files },
           },
         ],
