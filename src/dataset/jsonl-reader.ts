@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import type { z } from "zod";
 import { VouchError } from "../core/errors.js";
+import { describeIssues } from "../core/issues.js";
 
 // One shard of a batch: the records whose ordinal is index-1 modulo count.
 export interface Shard {
@@ -26,14 +27,9 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-// A zod issue path as a dot-path: tests.cases[0].output
-export function dotPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
-}
-
 // A record's schema issues as one line: "file.jsonl:3 tests.cases[0].output: expected string; ...".
 export function formatIssues(file: string, line: number, error: z.ZodError): string {
-  return error.issues.map((i) => `${file}:${line} ${dotPath(i.path) || "(record)"}: ${i.message}`).join("; ");
+  return describeIssues(error, "(record)", `${file}:${line} `);
 }
 
 // Streams a JSONL file, validating each line against a schema; bad lines become error items, never throws mid-stream.

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { VouchError } from "../core/errors.js";
 import { lineSplitter } from "../core/line-splitter.js";
 import { TaskKind, TrajectoryResult } from "../core/trajectory-result.js";
-import { dotPath, readJsonl } from "./jsonl-reader.js";
+import { describeIssues } from "../core/issues.js";
+import { readJsonl } from "./jsonl-reader.js";
 
 // The input of partition, streamed: trajectory records with their verification, either carried in a
 // `verification` field (what `vouch generate` writes) or joined by id from a `vouch verify` results file.
@@ -118,7 +119,7 @@ async function resultOf(
   }
   const parsed = TrajectoryResult.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${dotPath(i.path) || "(result)"}: ${i.message}`).join("; ");
+    const issues = describeIssues(parsed.error, "(result)");
     return { ok: false, line, id, kind: "invalid-result", reason: `${where}: not a trajectory result: ${issues}` };
   }
   if (parsed.data.task !== record.task) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Problem } from "../core/problem.js";
 import type { TestSpecInput } from "../core/test-spec.js";
-import { describeIssues } from "../llm/extract.js";
+import { describeIssues } from "../core/issues.js";
 
 // One input record's mapping onto a Problem: the problem, or why this shape does not fit.
 type ShapeResult = { ok: true; problem: Problem } | { ok: false; reason: string };

@@ -1,5 +1,5 @@
 import { VouchError } from "../core/errors.js";
-import { dotPath } from "../dataset/jsonl-reader.js";
+import { dotPath } from "../core/issues.js";
 import { removeLeftovers } from "../sandbox/docker/cleanup.js";
 import { assertEngine } from "../sandbox/docker/client.js";
 import { DockerProvider } from "../sandbox/docker/provider.js";

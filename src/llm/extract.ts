@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { dotPath } from "../dataset/jsonl-reader.js";
+import { describeIssues } from "../core/issues.js";
 
 // The first balanced {...} starting at `from`, strings and escapes respected; undefined when unbalanced.
 function balancedObject(text: string, from: number): string | undefined {
@@ -34,10 +34,6 @@ export function extractJson(text: string): { ok: true; value: unknown } | { ok: 
   return { ok: false, error: "the reply holds no JSON object" };
 }
 
-// A zod error's issues with dot-paths: "approaches[0].steps: Too small: expected array to have >=1 items".
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${dotPath(i.path) || "(root)"}: ${i.message}`).join("; ");
-}
 
 // Parses a reply text into the schema: the value, or the reason it does not fit.
 export function parseReply<T>(text: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; error: string } {

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { z } from "zod";
-import { readJsonl, formatIssues, dotPath } from "../dataset/jsonl-reader.js";
+import { dotPath } from "../core/issues.js";
+import { readJsonl, formatIssues } from "../dataset/jsonl-reader.js";
 import { VerifyResult } from "../core/result.js";
 import { TrajectoryResult } from "../core/trajectory-result.js";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { TrajectoryResult } from "../core/trajectory-result.js";
-import { dotPath } from "../dataset/jsonl-reader.js";
+import { dotPath } from "../core/issues.js";
 import { cacheKey, type ResultCache } from "../exec/result-cache.js";
 import { Cascade, processScoreOf } from "./cascade.js";
 import type { TaskContext, TaskDefinition, TrajectoryJudge } from "./types.js";
