@@ -1,6 +1,6 @@
 import { readJsonl } from "../dataset/jsonl-reader.js";
 import { openResumableWriter } from "../dataset/resumable-writer.js";
-import { emptyMathSummary, type MathOptions, type MathSummary } from "../math/batch.js";
+import { countMathResult, emptyMathSummary, finishMathSummary, type MathOptions, type MathSummary } from "../math/batch.js";
 import { MathRecord, type MathResult } from "../math/schema.js";
 import { SandboxLimits } from "../sandbox/limits.js";
 import { produce, type AdmittedLine, type QueueRunOptions } from "./producer.js";
@@ -41,10 +41,7 @@ export async function queueMath(opts: MathOptions & QueueRunOptions): Promise<Ma
       onSkip: () => undefined,
       onResult: (line) => {
         const r = line as unknown as MathResult;
-        s.evaluated++;
-        if (r.first_error_step >= 0) s.withError++;
-        for (const step of r.steps) s.steps[step.label]++;
-        s.finalAnswers[r.final_answer.verdict]++;
+        countMathResult(s, r);
         opts.onResult?.(r);
       },
       onInvalid: (i) => invalid(i.line, i.error),
@@ -52,8 +49,5 @@ export async function queueMath(opts: MathOptions & QueueRunOptions): Promise<Ma
   } finally {
     await writer.close();
   }
-  s.durationMs = performance.now() - t0;
-  s.errorRate = s.evaluated ? s.withError / s.evaluated : 0;
-  s.solutionsPerSecond = s.evaluated / Math.max(0.001, s.durationMs / 1000);
-  return s;
+  return finishMathSummary(s, t0);
 }

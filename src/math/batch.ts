@@ -48,6 +48,22 @@ export function emptyMathSummary(resumed: number): MathSummary {
   };
 }
 
+// Counts one evaluated solution in the summary.
+export function countMathResult(summary: MathSummary, result: MathResult): void {
+  summary.evaluated++;
+  if (result.first_error_step >= 0) summary.withError++;
+  for (const s of result.steps) summary.steps[s.label]++;
+  summary.finalAnswers[result.final_answer.verdict]++;
+}
+
+// The summary's rates once the batch started at `t0` (performance.now()) has ended.
+export function finishMathSummary(summary: MathSummary, t0: number): MathSummary {
+  summary.durationMs = performance.now() - t0;
+  summary.errorRate = summary.evaluated ? summary.withError / summary.evaluated : 0;
+  summary.solutionsPerSecond = summary.evaluated / Math.max(0.001, summary.durationMs / 1000);
+  return summary;
+}
+
 export async function math(opts: MathOptions): Promise<MathSummary> {
   const t0 = performance.now();
   const writer = await openResumableWriter(opts.output);
@@ -77,19 +93,13 @@ export async function math(opts: MathOptions): Promise<MathSummary> {
       // the writer keeps order; waiting on every 64th write bounds what is queued without a round-trip per record
       const written = writer.write(result);
       if (++queued % 64 === 0) await written;
-      summary.evaluated++;
-      if (result.first_error_step >= 0) summary.withError++;
-      for (const s of result.steps) summary.steps[s.label]++;
-      summary.finalAnswers[result.final_answer.verdict]++;
+      countMathResult(summary, result);
       opts.onResult?.(result);
     }
   } finally {
     await writer.close();
   }
-  summary.durationMs = performance.now() - t0;
-  summary.errorRate = summary.evaluated ? summary.withError / summary.evaluated : 0;
-  summary.solutionsPerSecond = summary.evaluated / Math.max(0.001, summary.durationMs / 1000);
-  return summary;
+  return finishMathSummary(summary, t0);
 }
 
 // The summary as a few plain lines.

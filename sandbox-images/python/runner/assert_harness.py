@@ -10,12 +10,11 @@ import ast
 import builtins
 import json
 import os
-import socket
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vouch_remote import SolutionGone, connect, load_error, solution_main  # noqa: E402
+from vouch_remote import SolutionGone, connect, load_error, solution_process  # noqa: E402
 from vouch_sys import set_non_dumpable  # noqa: E402
 
 SOLUTION_FILE = "solution.py"
@@ -176,24 +175,8 @@ def _short(value):
 def main():
     set_non_dumpable()
     path = sys.argv[1] if len(sys.argv) > 1 else SOLUTION_FILE
-    parent, child = socket.socketpair()
-    pid = os.fork()
-    if pid == 0:
-        parent.close()
-        try:
-            solution_main(child, path)
-        finally:
-            os._exit(0)
-    child.close()
-    try:
-        test_main(parent)
-    finally:
-        parent.close()
-        try:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        except OSError:
-            pass
+    with solution_process(path) as sock:
+        test_main(sock)
 
 
 if __name__ == "__main__":

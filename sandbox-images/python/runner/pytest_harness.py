@@ -10,13 +10,12 @@ checks pytest's runner, reports, hooks and the files under test, and reports any
 Results go to fd 3 as JSON lines (vouch_pytest).
 """
 import os
-import socket
 import sys
 import types
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import vouch_pytest as plugin  # noqa: E402
-from vouch_remote import connect, load_error, solution_main  # noqa: E402
+from vouch_remote import connect, load_error, solution_process  # noqa: E402
 from vouch_sys import restrict_writes, set_non_dumpable  # noqa: E402
 
 WRITABLE_BY_SOLUTION = ("/tmp", "/dev/shm", "/dev/null")
@@ -44,16 +43,7 @@ def main():
 
 
 def _with_solution_process(path, pytest_args, pytest):
-    parent, child = socket.socketpair()
-    pid = os.fork()
-    if pid == 0:
-        parent.close()
-        try:
-            solution_main(child, path, before_load=lambda: restrict_writes(WRITABLE_BY_SOLUTION), forward_io=True)
-        finally:
-            os._exit(0)
-    child.close()
-    try:
+    with solution_process(path, before_load=lambda: restrict_writes(WRITABLE_BY_SOLUTION), forward_io=True) as parent:
         remote, load = connect(parent)
         if load is None or not load["ok"]:
             plugin._emit({"load_error": load_error(load)})
@@ -64,13 +54,6 @@ def _with_solution_process(path, pytest_args, pytest):
         mod.__file__ = os.path.abspath(path)
         sys.modules["solution"] = mod
         return pytest.main(pytest_args, plugins=[plugin])
-    finally:
-        parent.close()
-        try:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        except OSError:
-            pass
 
 
 if __name__ == "__main__":
