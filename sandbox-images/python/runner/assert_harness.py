@@ -10,11 +10,12 @@ import ast
 import builtins
 import json
 import os
+import socket
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vouch_remote import SolutionGone, connect, load_error, solution_process  # noqa: E402
+from vouch_remote import SolutionGone, connect, load_error, solution_main  # noqa: E402
 from vouch_sys import set_non_dumpable  # noqa: E402
 
 SOLUTION_FILE = "solution.py"
@@ -175,8 +176,26 @@ def _short(value):
 def main():
     set_non_dumpable()
     path = sys.argv[1] if len(sys.argv) > 1 else SOLUTION_FILE
-    with solution_process(path) as sock:
-        test_main(sock)
+    # Written out here, not behind a shared helper: the frames above solution_main are the solution's stack
+    # depth, which its RecursionError messages and limits observe (a contextmanager wrapper changed them).
+    parent, child = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        parent.close()
+        try:
+            solution_main(child, path)
+        finally:
+            os._exit(0)
+    child.close()
+    try:
+        test_main(parent)
+    finally:
+        parent.close()
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
 
 
 if __name__ == "__main__":

@@ -10,12 +10,13 @@ checks pytest's runner, reports, hooks and the files under test, and reports any
 Results go to fd 3 as JSON lines (vouch_pytest).
 """
 import os
+import socket
 import sys
 import types
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import vouch_pytest as plugin  # noqa: E402
-from vouch_remote import connect, load_error, solution_process  # noqa: E402
+from vouch_remote import connect, load_error, solution_main  # noqa: E402
 from vouch_sys import restrict_writes, set_non_dumpable  # noqa: E402
 
 WRITABLE_BY_SOLUTION = ("/tmp", "/dev/shm", "/dev/null")
@@ -43,7 +44,18 @@ def main():
 
 
 def _with_solution_process(path, pytest_args, pytest):
-    with solution_process(path, before_load=lambda: restrict_writes(WRITABLE_BY_SOLUTION), forward_io=True) as parent:
+    # Written out here, not behind a shared helper: the frames above solution_main are the solution's stack
+    # depth, which its RecursionError messages and limits observe (a contextmanager wrapper changed them).
+    parent, child = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        parent.close()
+        try:
+            solution_main(child, path, before_load=lambda: restrict_writes(WRITABLE_BY_SOLUTION), forward_io=True)
+        finally:
+            os._exit(0)
+    child.close()
+    try:
         remote, load = connect(parent)
         if load is None or not load["ok"]:
             plugin._emit({"load_error": load_error(load)})
@@ -54,6 +66,13 @@ def _with_solution_process(path, pytest_args, pytest):
         mod.__file__ = os.path.abspath(path)
         sys.modules["solution"] = mod
         return pytest.main(pytest_args, plugins=[plugin])
+    finally:
+        parent.close()
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
 
 
 if __name__ == "__main__":

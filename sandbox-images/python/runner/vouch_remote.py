@@ -13,13 +13,11 @@ sees those names as:
 Nothing the solution does can reach the test process: it only ever gets call arguments.
 """
 import builtins
-import contextlib
 import importlib
 import io
 import importlib.util
 import operator
 import os
-import socket
 import sys
 import traceback
 import types
@@ -707,30 +705,6 @@ def _sync_in_place(local, after):
             local[:] = after
     except Exception:  # noqa: BLE001
         pass
-
-
-@contextlib.contextmanager
-def solution_process(path, **solution_options):
-    """Forks the solution's own process on a new channel and yields the test side's end; afterwards the channel is
-    closed and the process killed and reaped, whatever the test side did."""
-    parent, child = socket.socketpair()
-    pid = os.fork()
-    if pid == 0:
-        parent.close()
-        try:
-            solution_main(child, path, **solution_options)
-        finally:
-            os._exit(0)
-    child.close()
-    try:
-        yield parent
-    finally:
-        parent.close()
-        try:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        except OSError:
-            pass
 
 
 def connect(sock):
