@@ -24,6 +24,7 @@ export const RunnerResult = z.object({
   durationMs: z.number(),
   breach: z.string().nullable(),
   error: z.string().nullable(),
+  inlineTests: z.boolean().optional(),
 });
 export type RunnerResult = z.infer<typeof RunnerResult>;
 
@@ -44,4 +45,5 @@ export interface RunnerJob {
   timeoutMs: number;
   maxOutputBytes: number;
   fileSizeBytes: number;
+  inlineTests?: boolean;
 }

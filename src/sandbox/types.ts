@@ -9,6 +9,11 @@ export interface ExecOptions {
   env?: Record<string, string>;
   /** Files written into the job directory before the command starts (relative paths). */
   files?: Record<string, string | Uint8Array>;
+  /**
+   * Assert-harness jobs only: false makes the runner start the harness's own test process even for tests it could
+   * evaluate itself (the two give the same report; tests compare them).
+   */
+  inlineTests?: boolean;
 }
 
 // A failing command is a result: reason flags say why it stopped.
@@ -23,6 +28,8 @@ export interface ExecResult {
   oomKilled: boolean;
   outputTruncated: boolean;
   durationMs: number;
+  /** True when the runner evaluated an assert job's tests itself, with no test process (runner_asserts.py). */
+  inlineTests?: boolean;
 }
 
 export type Isolation = "pool" | "fresh";

@@ -18,6 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import forkserver  # noqa: E402
+import runner_asserts  # noqa: E402
 from vouch_sys import remove_sysv_ipc, set_non_dumpable  # noqa: E402
 
 WORK = "/work"
@@ -94,6 +95,16 @@ class Runner:
         self.sock_buf = b""
 
     def run(self, job, seq):
+        inline = runner_asserts.plan(job) if job.get("inlineTests", True) is not False else None
+        res = self.attempt(job, seq, inline)
+        if inline is not None and inline.needs_harness and not res["breach"]:
+            res = self.attempt(job, seq, None)  # tests only the harness can run: a clean start under it, full time-out
+            inline = None
+        if runner_asserts.is_assert_job(job):
+            res["inlineTests"] = inline is not None
+        return res
+
+    def attempt(self, job, seq, inline):
         jid = job.get("id", str(seq))
         jobdir = os.path.join(WORK, f"j{seq}")
         res = {"type": "result", "id": jid, "exitCode": None, "signal": None, "timedOut": False,
@@ -108,7 +119,7 @@ class Runner:
             res.update(stdout="", stderr="", report="")
             return res
         oom_before = _oom_kills()
-        streams = self.execute(job, jobdir, res)
+        streams = self.execute(job, jobdir, res, inline)
         oom_after = _oom_kills()
         if oom_before is not None and oom_after is not None:
             res["oomKilled"] = oom_after > oom_before
@@ -121,7 +132,8 @@ class Runner:
             res["breach"] = res["breach"] or "limit"
         return res
 
-    def execute(self, job, jobdir, res):
+    def execute(self, job, jobdir, res, inline=None):
+        """Runs the job's command; with `inline`, its solution process, the tests running on a thread here."""
         timeout = job.get("timeoutMs", 10000) / 1000.0
         max_out = int(job.get("maxOutputBytes", 1 << 20))
         caps = {"stdout": max_out, "stderr": max_out, "report": max_out * REPORT_FACTOR}
@@ -129,22 +141,36 @@ class Runner:
         env.update(job.get("env") or {})
         env["VOUCH_JOB_DIR"] = jobdir
         limits = {"fileSizeBytes": int(job.get("fileSizeBytes", 16 << 20)), "cpuSeconds": int(timeout) + 2}
-        try:
-            in_r = _stdin_file(base64.b64decode(job.get("stdin") or ""))
+        try:  # inline: the tests are the job's stdin, never the solution's
+            in_r = _stdin_file(b"" if inline else base64.b64decode(job.get("stdin") or ""))
         except OSError as e:
             res["error"] = f"could not write the job's stdin: {e}"
             return {"stdout": [], "stderr": [], "report": []}
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         rep_r, rep_w = os.pipe()
-        req = {"argv": job["argv"], "cwd": jobdir, "env": env, "limits": limits}
+        argv, fourth = job["argv"], rep_w
+        if inline is not None:
+            argv = inline.argv(argv[0])
+            tests_sock, fourth = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        req = {"argv": argv, "cwd": jobdir, "env": env, "limits": limits}
         start = time.monotonic()
         try:
-            socket.send_fds(self.sock, [json.dumps(req).encode()], [in_r, out_w, err_w, rep_w])
+            socket.send_fds(self.sock, [json.dumps(req).encode()], [in_r, out_w, err_w, _fd(fourth)])
         except OSError:
             res["breach"] = "forkserver-died"
-        for fd in (in_r, out_w, err_w, rep_w):
+        for fd in (in_r, out_w, err_w):
             os.close(fd)
+        tests = None
+        if inline is not None:
+            fourth.close()
+            if not res["breach"]:
+                tests = _TestThread(inline, tests_sock, rep_w)
+            else:
+                tests_sock.close()
+                os.close(rep_w)
+        else:
+            os.close(rep_w)
         streams = {"stdout": [], "stderr": [], "report": []}
         if res["breach"]:
             for fd in (out_r, err_r, rep_r):
@@ -166,6 +192,7 @@ class Runner:
             now = time.monotonic()
             if status is None and now >= deadline and not killed:
                 res["timedOut"] = True
+                _freeze(tests)
                 self.kill_all()
                 killed = True
             if status is None and open_streams == 0 and self.forkserver_stopped():
@@ -195,6 +222,7 @@ class Runner:
                         sel.unregister(self.sock)
                         status = status if status is not None else -1
                         exited_at = time.monotonic()
+                        _freeze(tests)
                         self.kill_all()
                 else:
                     try:
@@ -211,6 +239,7 @@ class Runner:
                         chunk = chunk[:max(room, 0)]
                         res["outputTruncated"] = True
                         if not killed:
+                            _freeze(tests)
                             self.kill_all()
                             killed = True
                     sizes[key] += len(chunk)
@@ -223,6 +252,12 @@ class Runner:
                 res["signal"] = signal.Signals(os.WTERMSIG(status)).name
             elif os.WIFEXITED(status):
                 res["exitCode"] = os.WEXITSTATUS(status)
+        if tests is not None:
+            if not tests.join(UNRESPONSIVE_S):
+                res["breach"] = res["breach"] or "tests-unresponsive"
+            elif inline.done and not (res["timedOut"] or res["outputTruncated"]):
+                # the harness's status: it reports every test, ends its solution process and exits 0
+                res["exitCode"], res["signal"] = 0, None
         return streams
 
     sock_closed = False
@@ -346,6 +381,49 @@ class Runner:
             res["breach"] = res["breach"] or "wipe-failed"
         if any(_listdir(d) for d in WIPED):
             res["breach"] = res["breach"] or "wipe-failed"
+
+
+class _TestThread:
+    """Runs inline tests beside the job; report lines go to the report pipe, as the harness's would, until the
+    runner kills the job for a limit (frozen), after which the harness, killed too, would write nothing."""
+
+    def __init__(self, inline, sock, rep_w):
+        import threading
+
+        self.inline = inline
+        self.fd = rep_w
+        self.frozen = False
+        self.thread = threading.Thread(target=self._run, args=(sock,), daemon=True)
+        self.thread.start()
+
+    def write(self, text):
+        view = memoryview(text.encode())
+        while view and not self.frozen:
+            try:
+                view = view[os.write(self.fd, view):]
+            except OSError:
+                return
+
+    def _run(self, sock):
+        try:
+            self.inline.run(sock, self)
+        except Exception:  # noqa: BLE001 - anything unforeseen: the harness runs the job instead
+            self.inline.needs_harness = True
+        finally:
+            os.close(self.fd)
+
+    def join(self, timeout):
+        self.thread.join(timeout)
+        return not self.thread.is_alive()
+
+
+def _fd(end):
+    return end if isinstance(end, int) else end.fileno()
+
+
+def _freeze(tests):
+    if tests is not None:
+        tests.frozen = True
 
 
 def _alive(pid):

@@ -707,9 +707,9 @@ def _sync_in_place(local, after):
         pass
 
 
-def connect(sock):
+def connect(sock, remote_class=None):
     """The test side of a channel whose solution process has just been forked: (remote, load reply)."""
-    remote = Remote(sock)
+    remote = (remote_class or Remote)(sock)
     _CURRENT["remote"] = remote
     try:
         while True:

@@ -35,15 +35,19 @@ def send(sock, msg, blob=None):
             sock.sendall(blob)
 
 
-def recv(sock, hook, blobs=False):
+class TooLarge(ValueError):
+    pass
+
+
+def recv(sock, hook, blobs=False, max_message=MAX_MESSAGE):
     """The next message, its values decoded by `hook` (see decoder); None when the channel closed.
     Only a side that trusts its peer takes blobs (the solution process, from the test process)."""
     head = _exact(sock, 4)
     if head is None:
         return None
     size = _HEAD.unpack(head)[0]
-    if size > MAX_MESSAGE:
-        raise ValueError(f"a message of {size} bytes from the other process: not Vouch's")
+    if size > max_message:
+        raise TooLarge(f"a message of {size} bytes from the other process: not Vouch's")
     body = _exact(sock, size)
     if body is None:
         return None

@@ -10,6 +10,9 @@ import { ownerLabels } from "./labels.js";
 const READY_TIMEOUT_MS = 30_000;
 // Extra time the host waits past a job's own time-out before declaring the runner dead.
 const RUNNER_GRACE_MS = 15_000;
+// A job may run twice within it: an assert job the runner began evaluating itself and hands to the harness instead
+// (a result only the harness's test process can handle) starts again with its full time-out.
+const RUNNER_BUDGET_FACTOR = 2;
 
 // The container's configuration: every isolation setting of the design, in one place.
 export function containerOptions(spec: SandboxSpec): Docker.ContainerCreateOptions {
@@ -159,13 +162,14 @@ export class DockerSandbox implements Sandbox {
       timeoutMs,
       maxOutputBytes: limits.maxOutputBytes,
       fileSizeBytes: limits.fileSizeBytes,
+      ...(opts.inlineTests === false ? { inlineTests: false } : {}),
     };
     const result = await new Promise<RunnerResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending = undefined;
-        this.dead = unavailable(`runner gave no result within ${timeoutMs + RUNNER_GRACE_MS} ms`);
+        this.dead = unavailable(`runner gave no result within ${RUNNER_BUDGET_FACTOR * timeoutMs + RUNNER_GRACE_MS} ms`);
         reject(this.dead);
-      }, timeoutMs + RUNNER_GRACE_MS);
+      }, RUNNER_BUDGET_FACTOR * timeoutMs + RUNNER_GRACE_MS);
       this.pending = { id: job.id, resolve, reject, timer };
       this.stream.write(JSON.stringify(job) + "\n");
     });
@@ -181,6 +185,7 @@ export class DockerSandbox implements Sandbox {
       oomKilled: result.oomKilled,
       outputTruncated: result.outputTruncated,
       durationMs: result.durationMs,
+      ...(result.inlineTests !== undefined ? { inlineTests: result.inlineTests } : {}),
     };
   }
 

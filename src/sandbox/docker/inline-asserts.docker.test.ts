@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ASSERT_HARNESS, PYTHON, SOLUTION_FILE } from "../../exec/python/harness.js";
+import { SandboxLimits } from "../limits.js";
+import { ensureImage } from "../image.js";
+import type { ExecResult } from "../types.js";
+import { DockerProvider } from "./provider.js";
+
+// Assert tests the runner evaluates itself (runner_asserts.py: one process per job instead of two) must give what
+// the assert harness's own test process gives, field for field: every case runs both ways and is compared, and each
+// family says which way the runner took.
+const limits = SandboxLimits.parse({ timeoutMs: 3000 });
+let provider: DockerProvider;
+
+beforeAll(async () => {
+  const image = await ensureImage({ build: true });
+  provider = new DockerProvider({ spec: { image, limits }, isolation: "pool", size: 1 });
+  await provider.warm();
+}, 300_000);
+afterAll(async () => provider?.close());
+
+async function job(code: string, tests: string, inlineTests: boolean): Promise<ExecResult> {
+  const sb = await provider.acquire();
+  try {
+    return await sb.exec([PYTHON, ASSERT_HARNESS, SOLUTION_FILE], {
+      files: { [SOLUTION_FILE]: code },
+      stdin: JSON.stringify({ code: tests }),
+      inlineTests,
+    });
+  } finally {
+    await provider.release(sb);
+  }
+}
+
+// What a verdict is made of: exit, streams, flags and the report, minus timings (and object addresses).
+function comparable(r: ExecResult) {
+  const report = r.report
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const msg = JSON.parse(line) as { test?: { durationMs?: number } };
+      if (msg.test) delete msg.test.durationMs;
+      return msg;
+    });
+  const scrub = (s: string) => s.replace(/0x[0-9a-f]+/g, "0x?");
+  return { exitCode: r.exitCode, signal: r.signal, stdout: scrub(r.stdout), stderr: scrub(r.stderr), timedOut: r.timedOut, oomKilled: r.oomKilled, outputTruncated: r.outputTruncated, report };
+}
+
+async function both(code: string, tests: string) {
+  const inline = await job(code, tests, true);
+  const harness = await job(code, tests, false);
+  expect(harness.inlineTests).toBe(false);
+  expect(comparable(inline)).toEqual(comparable(harness));
+  return inline;
+}
+
+const add = "def add(a, b):\n    return a + b\n";
+
+describe("runner-evaluated assert tests: the same report as the harness", () => {
+  const inlineCases: Array<[string, string, string]> = [
+    ["passing MBPP asserts", add, "assert add(1, 2) == 3\nassert add('a', 'b') == 'ab'\nassert add([1], [2]) == [1, 2]\n"],
+    ["a failing assert shows both sides", add, "assert add(1, 2) == 4\nassert add(2, 2) == 4\n"],
+    ["an assert message", add, "assert add(1, 2) == 4, 'one plus two'\n"],
+    ["truthiness, not, is None, in, chained and boolean comparisons", "def f(x):\n    return x or None\n",
+      "assert f(1)\nassert not f(0)\nassert f(0) is None\nassert 1 in [f(1), 2]\nassert 0 < f(3) <= 3 and f(2) != 3\n"],
+    ["a builtin exception from the solution, with where", "def f(x):\n    return 1 // x\n", "assert f(1) == 1\nassert f(0) == 0\nassert f(2) == 0\n"],
+    ["keyword arguments, nested literals, negative numbers", "def f(xs, *, k=1):\n    return {x: (x * k, -x) for x in xs}\n",
+      "assert f([1, 2], k=-3) == {1: (-3, -1), 2: (-6, -2)}\nassert f((), k=2) == {}\n"],
+    ["floats, big integers, sets and bytes", "def f(n):\n    return (n / 3, 7 ** n, {n, -n}, bytes([n]))\n",
+      `assert f(300) == (100.0, ${7n ** 300n}, {300, -300}, b'\\x2c')\nassert f(3) == (1.0, 343, {3, -3}, b'\\x03')\nassert f(4)[1] == 2400\n`],
+    ["HumanEval's check(candidate)", "def inc(x):\n    return x + 1\n",
+      "METADATA = {'author': 'x'}\n\ndef check(candidate):\n    assert candidate(1) == 2\n    assert abs(candidate(0.5) - 1.5) < 1e-6\n    assert candidate(2) == 4, 'wrong'\n    assert candidate(3) == 4\n\ncheck(inc)\n"],
+    ["a for loop over data", add, "for a, b in [(1, 2), (3, 4)]:\n    assert add(a, b) == a + b\n"],
+    ["the solution prints, on stdout and stderr", "import sys\nprint('loading')\ndef f(x):\n    print('f', x)\n    print('err', file=sys.stderr)\n    return x\n",
+      "assert f(1) == 1\nassert f(2) == 3\n"],
+    ["the solution fails to load", "def f(:\n", "assert f(1) == 1\n"],
+    ["the solution raises while loading", "raise ValueError('nope')\n", "assert f(1) == 1\n"],
+    ["a call that exits the solution process", "import sys\ndef f(x):\n    sys.exit(3)\n", "assert f(1) == 1\nassert f(2) == 2\n"],
+    ["a call that kills the solution process", "import os\ndef f(x):\n    os._exit(4)\n", "assert f(1) == 1\nassert f(2) == 2\n"],
+    ["deep recursion stops where it does under the harness", "def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n",
+      "assert f(900) == 900\nassert f(5000) == 5000\n"],
+    ["a solution-defined object compared with data is refused", "class P:\n    pass\ndef f():\n    return P()\n", "assert f() == 1\n"],
+    ["a result that is its own test data", "def f(x):\n    return [x, [x, {'k': (x,)}]]\n", "assert f(1) == [1, [1, {'k': (1,)}]]\n"],
+  ];
+  for (const [name, code, tests] of inlineCases) {
+    it(`${name} (evaluated by the runner)`, async () => {
+      const r = await both(code, tests);
+      expect(r.inlineTests).toBe(true);
+    });
+  }
+
+  it("a solution that hangs: the same test is reported started and unfinished", async () => {
+    const r = await both("def f(x):\n    while x:\n        pass\n    return x\n", "assert f(0) == 0\nassert f(1) == 1\nassert f(0) == 0\n");
+    expect(r.timedOut).toBe(true);
+    expect(r.inlineTests).toBe(true);
+  }, 30_000);
+
+  const harnessCases: Array<[string, string, string]> = [
+    ["a name the solution does not define", add, "assert sub(1, 2) == -1\nassert add(1, 1) == 2\n"],
+    ["a power in the tests", add, "assert add(7 ** 300, 0) == 7 ** 300\n"],
+    ["tests that import", add, "import math\nassert add(1, 2) == 3\n"],
+    ["tests that call a method", "def f():\n    return [3, 1]\n", "assert sorted(f()) == [1, 3]\nassert f().count(3) == 1\n"],
+    ["a test that uses the solution's import", "from math import gcd\n", "assert gcd(4, 6) == 2\n"],
+    ["a call whose result is a solution-defined data class", "from collections import namedtuple\nP = namedtuple('P', 'x y')\ndef f():\n    return P(1, 2)\n",
+      "assert f() == (1, 2)\n"],
+    ["a solution-defined exception", "class Oops(Exception):\n    pass\ndef f():\n    raise Oops('x')\n", "assert f() == 1\n"],
+    ["a result over the runner's message size", "def f(n):\n    return 'x' * n\n", "assert f(3) == 'xxx'\nassert len(f(9_000_000)) == 9_000_000\n"],
+    ["a builtin the runner does not offer", add, "assert add(1, 2) == 3\nprint(add(1, 1))\n"],
+    ["multiplication in the tests", add, "assert add([0], [1]) * 2 == [0, 1, 0, 1]\n"],
+  ];
+  for (const [name, code, tests] of harnessCases) {
+    it(`${name} (handed to the harness)`, async () => {
+      const r = await both(code, tests);
+      expect(r.inlineTests).toBe(false);
+    });
+  }
+});
