@@ -1,4 +1,6 @@
 """Paired A/B of sandbox runner images: container CPU per assert job (`python3 scripts/bench-runner-ab.py IMG_A IMG_B`).
+An image written IMG+harness runs with inlineTests false (the assert harness's test process even for tests the runner
+could evaluate itself): `bench-runner-ab.py IMG+harness IMG` measures the inline evaluation within one image.
 
 Each image runs its runner in one container driven directly over the job protocol (no Node), on the 60 MBPP
 references of fixtures/public/mbpp_dev.jsonl with their asserts, each made unique, 3 x 60 jobs per sample; the
@@ -23,7 +25,8 @@ def b64(text):
     return base64.b64encode(text.encode()).decode()
 
 
-def sample(image, repeats=3):
+def sample(name, repeats=3):
+    image, _, mode = name.partition("+")
     cidfile = os.path.join(tempfile.mkdtemp(prefix="vouch-ab-"), "cid")
     proc = subprocess.Popen(["docker", "run", "--rm", "-i", "--cidfile", cidfile, "--user", "65534:65534", "--network", "none",
                              "--tmpfs", "/work:uid=65534", "--tmpfs", "/tmp:uid=65534", "--tmpfs", "/dev/shm:uid=65534", image],
@@ -35,23 +38,26 @@ def sample(image, repeats=3):
         with open(cgroup) as f:
             return int(f.read())
 
-    latencies, passes = [], 0
+    latencies, passes, inline = [], 0, 0
     c0 = cpu_ns()
     for k in range(repeats):
         for i, rec in enumerate(RECORDS):
             job = {"argv": ["python3", "/opt/vouch/assert_harness.py", "solution.py"],
                    "files": {"solution.py": b64(f"# {k}-{i}\n" + rec["solution"])},
                    "stdin": b64(json.dumps({"code": rec["tests"]["code"]}))}
+            if mode == "harness":
+                job["inlineTests"] = False
             t = time.perf_counter()
             proc.stdin.write((json.dumps(job) + "\n").encode())
             proc.stdin.flush()
             res = json.loads(proc.stdout.readline())
             latencies.append((time.perf_counter() - t) * 1000)
             passes += base64.b64decode(res["report"]).count(b'"status": "pass"')
+            inline += bool(res.get("inlineTests"))
     cpu = (cpu_ns() - c0) / 1e6 / len(latencies)
     proc.stdin.close()
     proc.wait()
-    return cpu, statistics.median(latencies), passes
+    return cpu, statistics.median(latencies), passes, inline
 
 
 def main():
@@ -59,9 +65,9 @@ def main():
     cpu = {img: [] for img in images}
     for _ in range(int(os.environ.get("AB_ROUNDS", "3"))):
         for img in images:
-            ms, p50, passes = sample(img)
+            ms, p50, passes, inline = sample(img)
             cpu[img].append(ms)
-            print(f"{img}: {ms:.2f} ms CPU/job, host p50 {p50:.2f} ms, tests passed {passes}", flush=True)
+            print(f"{img}: {ms:.2f} ms CPU/job, host p50 {p50:.2f} ms, tests passed {passes}, inline {inline}", flush=True)
     for img in images:
         print(f"{img}: median {statistics.median(cpu[img]):.2f} ms CPU/job")
 

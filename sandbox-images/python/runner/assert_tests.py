@@ -45,9 +45,32 @@ def is_exit_call(stmt):
         isinstance(f, ast.Attribute) and f.attr == "exit" and isinstance(f.value, ast.Name) and f.value.id == "sys")
 
 
-def name_of(src, stmt):
-    text = " ".join((ast.get_source_segment(src, stmt) or "").split())
+def name_of(src, stmt, lines=None):
+    """`line N: <the statement's source, whitespace collapsed, cut at 100 characters>`; `lines` (source_lines(src))
+    saves splitting the source again for every statement."""
+    text = " ".join((_segment(src, stmt, lines) or "").split())
     return f"line {stmt.lineno}: {text[:100]}"
+
+
+def source_lines(src):
+    split = getattr(ast, "_splitlines_no_ff", None)  # how ast.get_source_segment splits (no form feeds)
+    return split(src) if split is not None else None
+
+
+def _segment(src, node, lines):
+    if lines is None:
+        return ast.get_source_segment(src, node)
+    try:  # ast.get_source_segment's own steps, on lines split once (col offsets count UTF-8 bytes)
+        first, last = node.lineno - 1, node.end_lineno - 1
+        start, end = node.col_offset, node.end_col_offset
+    except AttributeError:
+        return None
+    if last is None or end is None:
+        return None
+    if first == last:
+        return lines[first].encode()[start:end].decode()
+    parts = [lines[first].encode()[start:].decode(), *lines[first + 1:last], lines[last].encode()[:end].decode()]
+    return "".join(parts)
 
 
 class Report:
@@ -75,11 +98,11 @@ def capturing(stmt):
                                     comparators=[ast.Name(id="__vouch_right", ctx=ast.Load())]),
                    msg=None),
     ]
-    for node in body:
+    # the new nodes take the assert's location (what ast.fix_missing_locations would give them, without walking the
+    # operands, which keep their own)
+    for node in (*body, *names, body[2].test, body[2].test.left, *body[2].test.comparators):
         ast.copy_location(node, stmt)
-    ns_clear = ast.Module(body=body, type_ignores=[])
-    ast.fix_missing_locations(ns_clear)
-    return ns_clear
+    return ast.Module(body=body, type_ignores=[])
 
 
 def assert_message(ns, err):
@@ -106,9 +129,10 @@ def run_tests(src, tree, ns, report):
     gone = ended = False
     found = checkers(tree)
     whole = tree.body and not any(is_test(stmt, found) for stmt in tree.body)
+    lines = source_lines(src)
     for stmt in tree.body:
         counts = whole or is_test(stmt, found)
-        name = name_of(src, stmt)
+        name = name_of(src, stmt, lines)
         if counts:
             report.write(json.dumps({"start": name}) + "\n")
         t0 = time.perf_counter()

@@ -6,8 +6,9 @@ candidate(...) == ...` then `check(f)`), the runner, which never runs a job's co
 speaks the same protocol to the solution process (vouch_remote) and runs the same statement loop (assert_tests), so
 the report is the harness's, line for line. The tests are checked first against a whitelist of syntax (no
 attribute, no import, no loop but `for` over data, no call but to the solution, the test's own functions from the
-top level, and a few pure builtins, no `*` or `%` that could build a huge value), so nothing but literal data,
-comparisons and messages to the solution process can run in the runner.
+top level, and a few pure builtins, arithmetic only with a number written in the tests, so nothing can build a value
+bigger than what the solution sent), so nothing but literal data, comparisons and messages to the solution process
+can run in the runner.
 
 Whatever this evaluation cannot do exactly as the harness would (a name the tests use that is an import or a class
 of the solution, a result holding a solution-defined class, callbacks, a message over INLINE_MAX_MESSAGE) raises
@@ -92,6 +93,17 @@ class RunnerRemote(Remote):
 
     loaded = False
 
+    def __init__(self, sock):
+        super().__init__(sock)
+        global _current
+        _current = self
+        self.decode_value, self.hook = self.hook, _hook  # one hook for every job: vouch_wire keeps a decoder per hook
+
+    def decode(self, obj):
+        if obj.get("$t") == "rg":
+            raise NeedsHarness("a range, which list() or sorted() here would build whole")
+        return self.decode_value(obj)
+
     def recv(self):
         try:
             return wire.recv(self.sock, self.hook, max_message=INLINE_MAX_MESSAGE)
@@ -123,6 +135,13 @@ class RunnerRemote(Remote):
         if "cls" in info or not (isinstance(imp, list) and imp and imp[0] == "builtins"):
             raise NeedsHarness("an exception class that is not a builtin")
         return super().exception(info)
+
+
+_current = None
+
+
+def _hook(obj):
+    return _current.decode(obj)
 
 
 def _holds_unsupported(value, depth=0):
@@ -159,6 +178,12 @@ def plan(job):
     except (ValueError, TypeError, KeyError, SyntaxError, RecursionError, MemoryError, _Refused):
         return None
     return InlineTests(src, tree, argv[2], free)
+
+
+def _number(node):
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float, complex)
 
 
 class _Refused(Exception):
@@ -259,6 +284,9 @@ class _Whitelist:
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, OPERATORS):
             self.expr(node.operand, bound)
         elif isinstance(node, ast.BinOp) and isinstance(node.op, OPERATORS):
+            # arithmetic with a number written in the tests (`abs(candidate(x) - 0.33)`): nothing it builds can grow
+            if not (_number(node.left) or _number(node.right)):
+                raise _Refused()
             self.expr(node.left, bound)
             self.expr(node.right, bound)
         elif isinstance(node, ast.BoolOp) and isinstance(node.op, OPERATORS):

@@ -69,7 +69,7 @@ describe("runner-evaluated assert tests: the same report as the harness", () => 
       `assert f(300) == (100.0, ${7n ** 300n}, {300, -300}, b'\\x2c')\nassert f(3) == (1.0, 343, {3, -3}, b'\\x03')\nassert f(4)[1] == 2400\n`],
     ["HumanEval's check(candidate)", "def inc(x):\n    return x + 1\n",
       "METADATA = {'author': 'x'}\n\ndef check(candidate):\n    assert candidate(1) == 2\n    assert abs(candidate(0.5) - 1.5) < 1e-6\n    assert candidate(2) == 4, 'wrong'\n    assert candidate(3) == 4\n\ncheck(inc)\n"],
-    ["a for loop over data", add, "for a, b in [(1, 2), (3, 4)]:\n    assert add(a, b) == a + b\n"],
+    ["a for loop over data, and names bound in the tests", add, "for a, b, c in [(1, 2, 3), (3, 4, 8)]:\n    assert add(a, b) == c\nx = add(2, 2)\nassert x - 1 == 3\n"],
     ["the solution prints, on stdout and stderr", "import sys\nprint('loading')\ndef f(x):\n    print('f', x)\n    print('err', file=sys.stderr)\n    return x\n",
       "assert f(1) == 1\nassert f(2) == 3\n"],
     ["the solution fails to load", "def f(:\n", "assert f(1) == 1\n"],
@@ -105,6 +105,8 @@ describe("runner-evaluated assert tests: the same report as the harness", () => 
     ["a solution-defined exception", "class Oops(Exception):\n    pass\ndef f():\n    raise Oops('x')\n", "assert f() == 1\n"],
     ["a result over the runner's message size", "def f(n):\n    return 'x' * n\n", "assert f(3) == 'xxx'\nassert len(f(9_000_000)) == 9_000_000\n"],
     ["a builtin the runner does not offer", add, "assert add(1, 2) == 3\nprint(add(1, 1))\n"],
+    ["arithmetic between two values", add, "assert add(1, 2) + add(1, 1) == 5\n"],
+    ["a range result (list() would build it whole in the runner)", "def f(n):\n    return range(n)\n", "assert list(f(3)) == [0, 1, 2]\n"],
     ["multiplication in the tests", add, "assert add([0], [1]) * 2 == [0, 1, 0, 1]\n"],
   ];
   for (const [name, code, tests] of harnessCases) {
@@ -113,4 +115,30 @@ describe("runner-evaluated assert tests: the same report as the harness", () => 
       expect(r.inlineTests).toBe(false);
     });
   }
+
+  it("the runner keeps no memory per job", async () => {
+    const sb = await provider.acquire();
+    try {
+      const rss = async () => {
+        const r = await sb.exec(["sh", "-c", "grep VmRSS /proc/1/status"]);
+        return Number(/(\d+)/.exec(r.stdout)?.[1]);
+      };
+      const runJobs = async (n: number, from: number) => {
+        for (let i = from; i < from + n; i++) {
+          const r = await sb.exec([PYTHON, ASSERT_HARNESS, SOLUTION_FILE], {
+            files: { [SOLUTION_FILE]: `# ${i}\n${add}X = [${i}] * 50\n` },
+            stdin: JSON.stringify({ code: `assert add(${i}, 1) == ${i + 1}\nassert add([${i}], [2]) == [${i}, 2]\nassert add(1, 1) == 3\n` }),
+          });
+          expect(r.inlineTests).toBe(true);
+        }
+      };
+      await runJobs(30, 0);
+      const before = await rss();
+      await runJobs(600, 30);
+      const after = await rss();
+      expect(after - before, `VmRSS ${before} kB -> ${after} kB`).toBeLessThan(256); // a decoder kept per job grew it by ~540 kB here
+    } finally {
+      await provider.release(sb);
+    }
+  }, 120_000);
 });
