@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ASSERT_HARNESS, PYTHON, SOLUTION_FILE } from "../../exec/python/harness.js";
-import { SandboxLimits } from "../limits.js";
-import { ensureImage } from "../image.js";
-import type { ExecResult } from "../types.js";
-import { DockerProvider } from "./provider.js";
+import { ASSERT_HARNESS, PYTHON, SOLUTION_FILE } from "./harness.js";
+import { SandboxLimits } from "../../sandbox/limits.js";
+import { ensureImage } from "../../sandbox/image.js";
+import type { ExecResult } from "../../sandbox/types.js";
+import { DockerProvider } from "../../sandbox/docker/provider.js";
 
 // Assert tests the runner evaluates itself (runner_asserts.py: one process per job instead of two) must give what
 // the assert harness's own test process gives, field for field: every case runs both ways and is compared, and each
