@@ -48,7 +48,7 @@ export async function generateCommand(input: string, raw: Record<string, unknown
   if (raw.task === undefined) throw new VouchError("USAGE", "--task is required: a kind, kinds separated by commas, or all");
   const f = parseFlags(GenerateFlags, raw);
   const llm = createLlm(llmOptionsFromFlags(raw));
-  const judged = judgeFromFlags(raw);
+  const judged = await judgeFromFlags(raw);
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const lines = countLines(input).catch(() => 0);
   let progress: Progress | undefined;

@@ -5,7 +5,7 @@ import { formatUsage } from "../llm/usage.js";
 
 // `vouch judge-eval LABELLED.jsonl`: the judge on labelled steps; agreement, precision and recall per question type.
 export async function judgeEvalCommand(input: string, raw: Record<string, unknown>): Promise<number> {
-  const { judge, llm } = judgeFromFlags(raw, true)!;
+  const { judge, llm } = (await judgeFromFlags(raw, true))!;
   const report = await judgeEval(input, judge);
   const usage = llm.usage();
   if (raw.json) process.stdout.write(JSON.stringify({ ...report, usage }) + "\n");

@@ -2,10 +2,9 @@ import type { Command } from "cac";
 import { z } from "zod";
 import { parseFlags } from "./flags.js";
 import { DEFAULT_JUDGE_WEIGHT } from "../tasks/cascade.js";
-import { createLlm } from "../llm/client.js";
 import { llmOptionsFromFlags } from "./llm-flags.js";
 import type { Llm } from "../llm/types.js";
-import { createStepJudge, type StepJudge } from "../judge/ask.js";
+import type { StepJudge } from "../judge/ask.js";
 
 // The judge flags of verify, math, generate and judge-eval, as cac hands them over (camel-cased).
 export const JudgeFlags = z.object({
@@ -31,11 +30,13 @@ export interface JudgeSetup {
   weight: number;
 }
 
-// The judge from the flags and environment, or undefined without --judge (`force`: judge-eval always judges).
-export function judgeFromFlags(raw: Record<string, unknown>, force = false, env: NodeJS.ProcessEnv = process.env): JudgeSetup | undefined {
+// The judge from the flags and environment, or undefined without --judge (`force`: judge-eval always judges). The
+// LLM client and the judge are loaded only then: a run without --judge never pays for them at start-up.
+export async function judgeFromFlags(raw: Record<string, unknown>, force = false, env: NodeJS.ProcessEnv = process.env): Promise<JudgeSetup | undefined> {
   const f = parseFlags(JudgeFlags, raw);
   if (!f.judge && !force) return undefined;
   const opts = llmOptionsFromFlags(raw, env);
+  const [{ createLlm }, { createStepJudge }] = await Promise.all([import("../llm/client.js"), import("../judge/ask.js")]);
   const model = f.judgeModel ?? env.VOUCH_JUDGE_MODEL ?? opts.model;
   const llm = createLlm({ ...opts, model });
   return { judge: createStepJudge({ llm, samples: f.judgeSamples }), llm, weight: f.judgeWeight };

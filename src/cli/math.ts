@@ -5,7 +5,6 @@ import { parseFlags } from "./flags.js";
 import { countLines } from "../dataset/count-lines.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
 import { formatMathSummary, math, type MathOptions, type MathSummary } from "../math/batch.js";
-import { queueMath } from "../distributed/queue-math.js";
 import { QueueFlags, queueTarget } from "./queue-flags.js";
 import { formatMathEval, mathEval } from "../math/metrics.js";
 import { createProgress, type Progress } from "./progress.js";
@@ -37,12 +36,12 @@ export async function mathCommand(input: string, raw: Record<string, unknown>): 
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);
-  const judged = judgeFromFlags(raw);
+  const judged = await judgeFromFlags(raw);
   const judgedSteps: Record<string, number> = {};
   let progress: Progress | undefined;
   const queue = queueTarget(f);
   if (queue && judged) throw new VouchError("USAGE", "--judge runs where the results are written: it cannot be combined with --queue yet (judge the merged results with a local run)");
-  const run = queue ? (o: MathOptions) => queueMath({ ...o, ...queue, log: say }) : math;
+  const run = queue ? async (o: MathOptions) => (await import("../distributed/queue-math.js")).queueMath({ ...o, ...queue, log: say }) : math;
   const summary = await run({
     ...(judged ? { judge: mathJudge(judged.judge) } : {}),
     input,

@@ -5,7 +5,6 @@ import { readJsonl } from "../dataset/jsonl-reader.js";
 import { junitXml } from "../report/junit.js";
 import { replayJunit } from "../replay/junit.js";
 import { replay, type ReplayOptions } from "../replay/replay.js";
-import { queueReplay } from "../distributed/queue-replay.js";
 import { QueueFlags, queueTarget } from "./queue-flags.js";
 import { ReplayResult } from "../replay/schema.js";
 import { formatReplaySummary, replayExitCode } from "../replay/summary.js";
@@ -35,7 +34,7 @@ export async function replayCommand(input: string, raw: Record<string, unknown>)
   const lines = countLines(input).catch(() => 0);
   let progress: Progress | undefined;
   const queue = queueTarget(f);
-  const run = queue ? (o: ReplayOptions) => queueReplay({ ...o, ...queue }) : replay;
+  const run = queue ? async (o: ReplayOptions) => (await import("../distributed/queue-replay.js")).queueReplay({ ...o, ...queue }) : replay;
   const summary = await run({
     input,
     output: f.out,

@@ -3,7 +3,6 @@ import { VouchError } from "../core/errors.js";
 import { parseFlags } from "./flags.js";
 import { parseShard } from "../dataset/jsonl-reader.js";
 import { verify, type VerifyOptions } from "../pipeline/verify.js";
-import { queueVerify } from "../distributed/queue-verify.js";
 import { QueueFlags, queueTarget } from "./queue-flags.js";
 import { formatSummaryMarkdown, formatSummaryText, type BatchSummary } from "../report/summary.js";
 import { MiB } from "../sandbox/limits.js";
@@ -15,7 +14,6 @@ import { latestResults } from "../report/results-file.js";
 import { junitXml, verifyJunit } from "../report/junit.js";
 import { failOnHits, formatGateHits, outputPassRate } from "../report/gate.js";
 import { judgeFromFlags } from "./judge-flags.js";
-import { trajectoryJudge } from "../judge/trajectory.js";
 import { formatUsage } from "../llm/usage.js";
 
 // The flags of `vouch verify`, coerced and checked once; a bad value is a USAGE error naming the flag.
@@ -56,13 +54,15 @@ export async function verifyCommand(input: string, raw: Record<string, unknown>)
   const say = (line: string) => !f.json && process.stderr.write(`${line}\n`);
   const shard = f.shard ? parseShard(f.shard) : undefined;
   const lines = countLines(input).catch(() => 0);
-  const judged = judgeFromFlags(raw);
+  const judged = await judgeFromFlags(raw);
   let progress: Progress | undefined;
   const queue = queueTarget(f);
   if (queue && judged) throw new VouchError("USAGE", "--judge runs where the results are written: it cannot be combined with --queue yet (judge the merged results with a local run)");
-  const run = queue ? (o: VerifyOptions) => queueVerify({ ...o, ...queue }) : verify;
+  // the queue producer (bullmq) and the judge (the LLM client) load only when asked for, not at every start-up
+  const run = queue ? async (o: VerifyOptions) => (await import("../distributed/queue-verify.js")).queueVerify({ ...o, ...queue }) : verify;
+  const judge = judged && (await import("../judge/trajectory.js")).trajectoryJudge(judged.judge, judged.weight);
   const summary = await run({
-    ...(judged ? { judge: trajectoryJudge(judged.judge, judged.weight) } : {}),
+    ...(judge ? { judge } : {}),
     input,
     output: f.out,
     concurrency: f.concurrency,
