@@ -186,11 +186,17 @@ class Runner:
         sel.register(self.sock, selectors.EVENT_READ, "control")
         open_streams = 3
         deadline = start + timeout
-        exited_at = None
+        ended_at = None
+        report_open = True
         killed = False
         while True:
             now = time.monotonic()
-            if status is None and now >= deadline and not killed:
+            # the command has ended when its exit status came; with inline tests, when their thread is done too (the
+            # report's end), as the harness process, the job's command there, ends only after its last test
+            ended = status is not None and (tests is None or not report_open)
+            if ended and ended_at is None:
+                ended_at = now
+            if not ended and now >= deadline and not killed:
                 res["timedOut"] = True
                 _freeze(tests)
                 self.kill_all()
@@ -203,25 +209,23 @@ class Runner:
                 break
             if status is not None and open_streams == 0:
                 break
-            if status is not None and exited_at is not None and now - exited_at > 0.2:
+            if ended and now - ended_at > 0.2:
                 # the command exited but something it started holds the pipes: end it
                 self.kill_all()
-                exited_at = now + 3600
-            wait = 0.05 if killed or status is not None else max(0.0, min(deadline - now, 1.0))
+                ended_at = now + 3600
+            wait = 0.05 if killed or ended else max(0.0, min(deadline - now, 1.0))
             for skey, _ in sel.select(wait):
                 key = skey.data
                 if key == "control":
                     for msg in self.recv_control():
                         if "status" in msg:
                             status = msg["status"]
-                            exited_at = time.monotonic()
                         else:
                             pid = msg["pid"]
                     if self.sock_closed:
                         res["breach"] = "forkserver-died"
                         sel.unregister(self.sock)
                         status = status if status is not None else -1
-                        exited_at = time.monotonic()
                         _freeze(tests)
                         self.kill_all()
                 else:
@@ -233,6 +237,7 @@ class Runner:
                         sel.unregister(skey.fd)
                         os.close(skey.fd)
                         open_streams -= 1
+                        report_open = report_open and key != "report"
                         continue
                     room = caps[key] - sizes[key]
                     if len(chunk) > room:
@@ -255,7 +260,9 @@ class Runner:
         if tests is not None:
             if not tests.join(UNRESPONSIVE_S):
                 res["breach"] = res["breach"] or "tests-unresponsive"
-            elif inline.done and not (res["timedOut"] or res["outputTruncated"]):
+            elif tests.frozen:
+                res["exitCode"], res["signal"] = None, "SIGKILL"  # the limit's kill would have ended the harness too
+            elif inline.done:
                 # the harness's status: it reports every test, ends its solution process and exits 0
                 res["exitCode"], res["signal"] = 0, None
         return streams

@@ -94,6 +94,13 @@ describe("runner-evaluated assert tests: the same report as the harness", () => 
     expect(r.inlineTests).toBe(true);
   }, 30_000);
 
+  it("a solution that exits mid-call while a child of it keeps the channel open: the same time-out", async () => {
+    const code = "import os, time\ndef f(x):\n    if os.fork() == 0:\n        os.close(1)\n        os.close(2)\n        time.sleep(30)\n    os._exit(0)\n";
+    const r = await both(code, "assert f(0) == 0\nassert f(1) == 1\n");
+    expect(r.timedOut).toBe(true);
+    expect(r.inlineTests).toBe(true);
+  }, 30_000);
+
   const harnessCases: Array<[string, string, string]> = [
     ["a name the solution does not define", add, "assert sub(1, 2) == -1\nassert add(1, 1) == 2\n"],
     ["a power in the tests", add, "assert add(7 ** 300, 0) == 7 ** 300\n"],
