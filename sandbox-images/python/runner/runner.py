@@ -262,6 +262,10 @@ class Runner:
                 res["breach"] = res["breach"] or "tests-unresponsive"
             elif tests.frozen:
                 res["exitCode"], res["signal"] = None, "SIGKILL"  # the limit's kill would have ended the harness too
+                if res["breach"] == "forkserver-died":
+                    # the solution killed its parent, which is the fork server here and the harness's test process
+                    # there: whether the tests had finished first is a race, so none of their report is kept
+                    streams["report"] = []
             elif inline.done:
                 # the harness's status: it reports every test, ends its solution process and exits 0
                 res["exitCode"], res["signal"] = 0, None

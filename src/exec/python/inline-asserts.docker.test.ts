@@ -101,6 +101,17 @@ describe("runner-evaluated assert tests: the same report as the harness", () => 
     expect(r.inlineTests).toBe(true);
   }, 30_000);
 
+  it("a solution that kills its parent (the fork server here): no report and SIGKILL, every time, as a killed harness", async () => {
+    const kill = "import os, signal\n";
+    for (const code of [`${kill}os.kill(os.getppid(), signal.SIGKILL)\ndef f(x):\n    return 0\n`, `${kill}def f(x):\n    os.kill(os.getppid(), signal.SIGKILL)\n    return 0\n`]) {
+      for (let i = 0; i < 3; i++) {
+        const r = await job(code, "assert f(2) == 4\nassert f(0) == 0\n", true);
+        expect(r.inlineTests).toBe(true);
+        expect({ report: r.report, signal: r.signal }).toEqual({ report: "", signal: "SIGKILL" });
+      }
+    }
+  }, 60_000);
+
   const harnessCases: Array<[string, string, string]> = [
     ["a name the solution does not define", add, "assert sub(1, 2) == -1\nassert add(1, 1) == 2\n"],
     ["a power in the tests", add, "assert add(7 ** 300, 0) == 7 ** 300\n"],
