@@ -1,49 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { comparable, openAssertJobs } from "../../../test/support/assert-jobs.js";
 import { ASSERT_HARNESS, PYTHON, SOLUTION_FILE } from "./harness.js";
-import { SandboxLimits } from "../../sandbox/limits.js";
-import { ensureImage } from "../../sandbox/image.js";
 import type { ExecResult } from "../../sandbox/types.js";
-import { DockerProvider } from "../../sandbox/docker/provider.js";
 
 // Assert tests the runner evaluates itself (runner_asserts.py: one process per job instead of two) must give what
 // the assert harness's own test process gives, field for field: every case runs both ways and is compared, and each
 // family says which way the runner took.
-const limits = SandboxLimits.parse({ timeoutMs: 3000 });
-let provider: DockerProvider;
+let jobs: Awaited<ReturnType<typeof openAssertJobs>>;
+const job = (code: string, tests: string, inlineTests: boolean): Promise<ExecResult> => jobs.job(code, tests, inlineTests);
 
 beforeAll(async () => {
-  const image = await ensureImage({ build: true });
-  provider = new DockerProvider({ spec: { image, limits }, isolation: "pool", size: 1 });
-  await provider.warm();
+  jobs = await openAssertJobs(1, 3000);
 }, 300_000);
-afterAll(async () => provider?.close());
-
-async function job(code: string, tests: string, inlineTests: boolean): Promise<ExecResult> {
-  const sb = await provider.acquire();
-  try {
-    return await sb.exec([PYTHON, ASSERT_HARNESS, SOLUTION_FILE], {
-      files: { [SOLUTION_FILE]: code },
-      stdin: JSON.stringify({ code: tests }),
-      inlineTests,
-    });
-  } finally {
-    await provider.release(sb);
-  }
-}
-
-// What a verdict is made of: exit, streams, flags and the report, minus timings (and object addresses).
-function comparable(r: ExecResult) {
-  const report = r.report
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const msg = JSON.parse(line) as { test?: { durationMs?: number } };
-      if (msg.test) delete msg.test.durationMs;
-      return msg;
-    });
-  const scrub = (s: string) => s.replace(/0x[0-9a-f]+/g, "0x?");
-  return { exitCode: r.exitCode, signal: r.signal, stdout: scrub(r.stdout), stderr: scrub(r.stderr), timedOut: r.timedOut, oomKilled: r.oomKilled, outputTruncated: r.outputTruncated, report };
-}
+afterAll(async () => jobs?.close());
 
 async function both(code: string, tests: string) {
   const inline = await job(code, tests, true);
@@ -135,7 +104,7 @@ describe("runner-evaluated assert tests: the same report as the harness", () => 
   }
 
   it("the runner keeps no memory per job", async () => {
-    const sb = await provider.acquire();
+    const sb = await jobs.provider.acquire();
     try {
       const rss = async () => {
         const r = await sb.exec(["sh", "-c", "grep VmRSS /proc/1/status"]);
@@ -156,7 +125,7 @@ describe("runner-evaluated assert tests: the same report as the harness", () => 
       const after = await rss();
       expect(after - before, `VmRSS ${before} kB -> ${after} kB`).toBeLessThan(256); // a decoder kept per job grew it by ~540 kB here
     } finally {
-      await provider.release(sb);
+      await jobs.provider.release(sb);
     }
   }, 120_000);
 });

@@ -1,26 +1,21 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ASSERT_HARNESS, PYTHON, SOLUTION_FILE } from "./harness.js";
-import { SandboxLimits } from "../../sandbox/limits.js";
-import { ensureImage } from "../../sandbox/image.js";
+import { comparable, openAssertJobs } from "../../../test/support/assert-jobs.js";
 import type { ExecResult } from "../../sandbox/types.js";
-import { DockerProvider } from "../../sandbox/docker/provider.js";
 
 // Every assert test program in the repository's fixtures (MBPP, EvalPlus forms, the blind trajectory sets written by
 // other authors...), paired with every piece of code in the same record (references, buggy and fixed code, each
 // turn's code), runs with the runner as the test side and with the harness's test process: the two reports, exits
 // and streams must be equal on every pair (but for code random by design, which differs from itself under the harness).
 const FIXTURES = new URL("../../../fixtures/", import.meta.url).pathname;
-const limits = SandboxLimits.parse({ timeoutMs: 5000 });
-let provider: DockerProvider;
+let jobs: Awaited<ReturnType<typeof openAssertJobs>>;
+const job = (code: string, tests: string, inlineTests: boolean): Promise<ExecResult> => jobs.job(code, tests, inlineTests);
 
 beforeAll(async () => {
-  const image = await ensureImage({ build: true });
-  provider = new DockerProvider({ spec: { image, limits }, isolation: "pool", size: 2 });
-  await provider.warm();
+  jobs = await openAssertJobs(2, 5000);
 }, 300_000);
-afterAll(async () => provider?.close());
+afterAll(async () => jobs?.close());
 
 function jsonlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -63,26 +58,6 @@ function corpus(): Array<[string, string]> {
   }
   return out;
 }
-
-async function job(code: string, tests: string, inlineTests: boolean): Promise<ExecResult> {
-  const sb = await provider.acquire();
-  try {
-    return await sb.exec([PYTHON, ASSERT_HARNESS, SOLUTION_FILE], { files: { [SOLUTION_FILE]: code }, stdin: JSON.stringify({ code: tests }), inlineTests });
-  } finally {
-    await provider.release(sb);
-  }
-}
-
-// Timings and addresses differ run to run; everything else is compared.
-const comparable = (r: ExecResult) => ({
-  exitCode: r.exitCode,
-  signal: r.signal,
-  timedOut: r.timedOut,
-  outputTruncated: r.outputTruncated,
-  stdout: r.stdout.replace(/0x[0-9a-f]+/g, "0x?"),
-  stderr: r.stderr.replace(/0x[0-9a-f]+/g, "0x?"),
-  report: r.report.replace(/"durationMs": [0-9.e-]+/g, '"durationMs": 0').replace(/0x[0-9a-f]+/g, "0x?"),
-});
 
 describe("runner-evaluated assert tests on every fixture test program", () => {
   it("give the harness's result on every (code, tests) pair of the fixtures", async () => {
