@@ -165,7 +165,7 @@ class Runner:
         if inline is not None:
             fourth.close()
             if not res["breach"]:
-                tests = _TestThread(inline, tests_sock, rep_w)
+                tests = runner_asserts.TestThread(inline, tests_sock, rep_w)
             else:
                 tests_sock.close()
                 os.close(rep_w)
@@ -198,7 +198,7 @@ class Runner:
                 ended_at = now
             if not ended and now >= deadline and not killed:
                 res["timedOut"] = True
-                _freeze(tests)
+                runner_asserts.freeze(tests)
                 self.kill_all()
                 killed = True
             if status is None and open_streams == 0 and self.forkserver_stopped():
@@ -226,7 +226,7 @@ class Runner:
                         res["breach"] = "forkserver-died"
                         sel.unregister(self.sock)
                         status = status if status is not None else -1
-                        _freeze(tests)
+                        runner_asserts.freeze(tests)
                         self.kill_all()
                 else:
                     try:
@@ -244,7 +244,7 @@ class Runner:
                         chunk = chunk[:max(room, 0)]
                         res["outputTruncated"] = True
                         if not killed:
-                            _freeze(tests)
+                            runner_asserts.freeze(tests)
                             self.kill_all()
                             killed = True
                     sizes[key] += len(chunk)
@@ -394,47 +394,8 @@ class Runner:
             res["breach"] = res["breach"] or "wipe-failed"
 
 
-class _TestThread:
-    """Runs inline tests beside the job; report lines go to the report pipe, as the harness's would, until the
-    runner kills the job for a limit (frozen), after which the harness, killed too, would write nothing."""
-
-    def __init__(self, inline, sock, rep_w):
-        import threading
-
-        self.inline = inline
-        self.fd = rep_w
-        self.frozen = False
-        self.thread = threading.Thread(target=self._run, args=(sock,), daemon=True)
-        self.thread.start()
-
-    def write(self, text):
-        view = memoryview(text.encode())
-        while view and not self.frozen:
-            try:
-                view = view[os.write(self.fd, view):]
-            except OSError:
-                return
-
-    def _run(self, sock):
-        try:
-            self.inline.run(sock, self)
-        except Exception:  # noqa: BLE001 - anything unforeseen: the harness runs the job instead
-            self.inline.needs_harness = True
-        finally:
-            os.close(self.fd)
-
-    def join(self, timeout):
-        self.thread.join(timeout)
-        return not self.thread.is_alive()
-
-
 def _fd(end):
     return end if isinstance(end, int) else end.fileno()
-
-
-def _freeze(tests):
-    if tests is not None:
-        tests.frozen = True
 
 
 def _alive(pid):
