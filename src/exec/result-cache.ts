@@ -23,6 +23,7 @@ interface Cacheable {
 // (a stale or foreign file is a miss): VerifyResult by default, TrajectoryResult for trajectories.
 export class ResultCache<T extends Cacheable = VerifyResult> {
   private readonly schema: z.ZodType<T>;
+  private readonly made = new Set<string>(); // the fan-out folders made by this process (one mkdir each, not one per result)
   constructor(
     private readonly dir: string,
     schema?: z.ZodType<T>,
@@ -46,7 +47,11 @@ export class ResultCache<T extends Cacheable = VerifyResult> {
   async set(key: string, result: T): Promise<void> {
     if (result.verdict === "infra-error") return;
     const p = this.path(key);
-    await mkdir(dirname(p), { recursive: true });
+    const dir = dirname(p);
+    if (!this.made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.add(dir);
+    }
     const tmp = `${p}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(result));
     await rename(tmp, p);
