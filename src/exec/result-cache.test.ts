@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readdir, writeFile, mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,6 +36,16 @@ describe("ResultCache", () => {
     expect(await cache.get(k1)).toMatchObject({ verdict: "fail", key: k1 });
     expect(await cache.get(k2)).toBeUndefined();
     expect(await readdir(dir)).toEqual([k1.slice(0, 2)]);
+  });
+
+  it("keeps writing when the cache folder is removed during a run", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "vouch-cache-"));
+    const cache = new ResultCache(dir);
+    const k = cacheKey("c");
+    await cache.set(k, result("pass", k));
+    await rm(dir, { recursive: true });
+    await cache.set(k, result("fail", k));
+    expect(await cache.get(k)).toMatchObject({ verdict: "fail" });
   });
 
   it("treats a damaged entry as a miss", async () => {

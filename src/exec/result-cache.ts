@@ -53,7 +53,12 @@ export class ResultCache<T extends Cacheable = VerifyResult> {
       this.made.add(dir);
     }
     const tmp = `${p}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(result));
+    const text = JSON.stringify(result);
+    await writeFile(tmp, text).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== "ENOENT") throw e;
+      await mkdir(dir, { recursive: true }); // the folder went away since (a cache cleared mid-run)
+      await writeFile(tmp, text);
+    });
     await rename(tmp, p);
   }
 }
