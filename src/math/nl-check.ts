@@ -266,10 +266,12 @@ export function problemSymbols(problem: string): Set<string> {
 // A step's label from its outcomes: the first error; else correct when a check passed; else unparseable when
 // nothing could be read; else unverifiable.
 export function stepLabel(index: number, outcomes: PairOutcome[]): StepResult {
+  const undecided = outcomes.filter((o) => o.label === "unverifiable" || o.label === "unparseable").length;
+  const more = undecided > 0 ? { undecided } : {};
   const error = outcomes.find((o) => ERROR_LABELS.has(o.label));
-  if (error) return { index, label: error.label, evidence: error.evidence };
+  if (error) return { index, label: error.label, evidence: error.evidence, ...more };
   const evidence = outcomes.map((o) => o.evidence).join("; ");
-  if (outcomes.some((o) => o.label === "correct" && o.checked)) return { index, label: "correct", evidence };
-  if (outcomes.length > 0 && outcomes.every((o) => o.label === "unparseable")) return { index, label: "unparseable", evidence };
-  return { index, label: "unverifiable", evidence: evidence || "no checkable claim in this step" };
+  if (outcomes.some((o) => o.label === "correct" && o.checked)) return { index, label: "correct", evidence, ...more };
+  if (outcomes.length > 0 && outcomes.every((o) => o.label === "unparseable")) return { index, label: "unparseable", evidence, ...more };
+  return { index, label: "unverifiable", evidence: evidence || "no checkable claim in this step", ...more };
 }
