@@ -1,11 +1,13 @@
 import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } from "./claim-check.js";
 import { definedInWords, extractClaims, labelledChains, letIntroductions, type Claim, type Side } from "./claims.js";
 import { FactBase } from "./equation.js";
+import { givenRelations, restatesGiven, WrittenRelations } from "./given-relations.js";
 import { boxedContradiction } from "./final-answer.js";
 import { isPrimePowerProduct, remainderClaims } from "./number-facts.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
+import type { Poly } from "./poly.js";
 import { ERROR_LABELS, type NaturalRecord, type StepResult } from "./schema.js";
 import { CONVERSIONS, quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
 import { tokenizeStep } from "./tokens.js";
@@ -16,7 +18,10 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
   const facts = new FactBase();
   const defined = new Set<string>([...problemSymbols(record.problem)]);
   const problemCtx: PairContext = { facts, step: -1, defined };
-  for (const claim of extractClaims(record.problem)) forEachPair(claim, (l, r) => recordFact(l, r, problemCtx, false));
+  const problemClaims = extractClaims(record.problem);
+  for (const claim of problemClaims) forEachPair(claim, (l, r) => recordFact(l, r, problemCtx, false));
+  const given = givenRelations(problemClaims);
+  const written = new WrittenRelations();
 
   const problemQuantities = quantitiesOf(record.problem, []);
   const earlier: StepQuantities[] = [];
@@ -53,7 +58,8 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises));
+        const o = givenRestated(notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises)), l, r, given, written, index);
+        written.add(l, r, index);
         outcomes.push(unreadLetters(o));
         const values = numericValues(l, r);
         if (values) computed.push({ at: outcomes.length - 1, ...values });
@@ -137,6 +143,16 @@ function numericValues(l: Side, r: Side): { left: Num; right: Num } | undefined 
   const left = evaluate(a, new Map());
   const right = evaluate(b, new Map());
   return left && right ? { left, right } : undefined;
+}
+
+// A relation the problem states, written again (rearranged or scaled), is a given: decided, not undecided. One an
+// earlier step wrote is no new claim: it counts where it was first written (not checked again, not undecided here).
+function givenRestated(o: PairOutcome, l: Side, r: Side, given: readonly Poly[], written: WrittenRelations, step: number): PairOutcome {
+  if (o.label !== "unverifiable") return o;
+  if (restatesGiven(l, r, given)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation the problem gives`, checked: true };
+  const earlier = written.stepOf(l, r, step);
+  if (earlier !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation step ${earlier} wrote`, checked: false };
+  return o;
 }
 
 // A step that itself rejects what it wrote ("1 = 0, which is false", "This is not correct", "a contradiction"): its

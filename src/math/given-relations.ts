@@ -1,0 +1,59 @@
+import { Fraction } from "mathjs";
+import { parseSide } from "./claim-check.js";
+import type { Claim, Side } from "./claims.js";
+import { ParseError, symbols } from "./expr.js";
+import { polyAdd, polyEqual, polyScale, polyVars, toPoly, type Poly } from "./poly.js";
+
+// Relations in letters that the problem itself states (`x + y = 7`, `x^2 - xy + 8 = 0`): a step that writes one of
+// them again, rearranged or scaled (`3x + y = 45` as `y = 45 - 3x`, `2x + 2y = 14`), restates a given. That is
+// decided (true by hypothesis), not an equation the solution set up, so it leaves nothing undecided behind it.
+export function givenRelations(problemClaims: readonly Claim[]): Poly[] {
+  const out: Poly[] = [];
+  for (const c of problemClaims) {
+    for (let i = 0; i + 1 < c.sides.length; i++) {
+      const p = relationPoly(c.sides[i]!, c.sides[i + 1]!);
+      if (p) out.push(p);
+    }
+  }
+  return out;
+}
+
+// left - right as a polynomial with at least one letter, else undefined.
+export function relationPoly(left: Side, right: Side): Poly | undefined {
+  const a = parseSide(left);
+  const b = parseSide(right);
+  if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return undefined;
+  const pa = toPoly(a);
+  const pb = toPoly(b);
+  if (!pa || !pb) return undefined;
+  const p = polyAdd(pa, pb, new Fraction(-1));
+  return polyVars(p).size > 0 ? p : undefined;
+}
+
+// Whether `left = right` is one of the relations up to a nonzero factor (the same solution set, written again).
+export function restatesGiven(left: Side, right: Side, given: readonly Poly[]): boolean {
+  const p = given.length ? relationPoly(left, right) : undefined;
+  return p !== undefined && given.some((g) => proportional(p, g));
+}
+
+function proportional(p: Poly, g: Poly): boolean {
+  const [key, coef] = p.entries().next().value as [string, Fraction];
+  const c = g.get(key);
+  return c !== undefined && p.size === g.size && polyEqual(polyScale(p, c.div(coef)), g);
+}
+
+// Relations in letters the solution wrote in earlier steps. One written again later (`x = 19` after a step derived
+// `x = 19`, `y = 7 - x` after `x + y = 7` was rearranged) is no new claim: it was decided, or left undecided, where
+// it was first written, so it adds nothing undecided where it is repeated.
+export class WrittenRelations {
+  private readonly rows: Array<{ poly: Poly; step: number }> = [];
+  add(left: Side, right: Side, step: number): void {
+    const poly = relationPoly(left, right);
+    if (poly) this.rows.push({ poly, step });
+  }
+  /** The earlier step that wrote the same relation, if any. */
+  stepOf(left: Side, right: Side, before: number): number | undefined {
+    const p = this.rows.length ? relationPoly(left, right) : undefined;
+    return p && this.rows.find((r) => r.step < before && proportional(p, r.poly))?.step;
+  }
+}
