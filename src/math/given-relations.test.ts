@@ -42,3 +42,20 @@ describe("a relation an earlier step wrote, written again, is no new claim", () 
     expect(r[1]!.undecided).toBe(1);
   });
 });
+
+describe("a root taken of an equation written before is decided", () => {
+  it("a factor set to zero, or the value it gives, of the problem's equation or an earlier step's", () => {
+    const fromProblem = steps("Find the roots of $t^2 - 9t + 14 = 0$.", ["We look for two numbers.", "Their product is 14.", "So $t - 7 = 0$ or $t - 2 = 0$."]);
+    expect(fromProblem[2]!.label).toBe("correct");
+    expect(fromProblem[2]!.undecided).toBeUndefined();
+    expect(fromProblem[2]!.evidence).toMatch(/takes a root of an equation the problem gives/);
+    const fromStep = steps("A square garden.", ["The side satisfies $(s - 8)(s + 3) = 0$.", "It is positive.", "So $s = 8$."]);
+    expect(fromStep[2]!.evidence).toMatch(/takes a root of an equation step 0 wrote/);
+    expect(fromStep[2]!.undecided).toBeUndefined();
+  });
+  it("a value that is not a root stays undecided (never an error by this rule)", () => {
+    const r = steps("A square garden.", ["The side satisfies $(s - 8)(s + 3) = 0$.", "It is positive.", "So $s = 6$."]);
+    expect(r[2]!.label).toBe("unverifiable");
+    expect(r[2]!.undecided).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -2,7 +2,7 @@ import { Fraction } from "mathjs";
 import { parseSide } from "./claim-check.js";
 import type { Claim, Side } from "./claims.js";
 import { ParseError, symbols } from "./expr.js";
-import { polyAdd, polyEqual, polyScale, polyVars, toPoly, type Poly } from "./poly.js";
+import { constValue, polyAdd, polyEqual, polyEval, polyScale, polyVars, rationalRoots, toPoly, type Poly } from "./poly.js";
 
 // Relations in letters that the problem itself states (`x + y = 7`, `x^2 - xy + 8 = 0`): a step that writes one of
 // them again, rearranged or scaled (`3x + y = 45` as `y = 45 - 3x`, `2x + 2y = 14`), restates a given. That is
@@ -46,14 +46,34 @@ function proportional(p: Poly, g: Poly): boolean {
 // `x = 19`, `y = 7 - x` after `x + y = 7` was rearranged) is no new claim: it was decided, or left undecided, where
 // it was first written, so it adds nothing undecided where it is repeated.
 export class WrittenRelations {
-  private readonly rows: Array<{ poly: Poly; step: number }> = [];
+  private readonly rows: Array<{ poly: Poly; step: number }>;
+  /** The problem's relations count as written at step -1. */
+  constructor(given: readonly Poly[] = []) {
+    this.rows = given.map((poly) => ({ poly, step: -1 }));
+  }
   add(left: Side, right: Side, step: number): void {
     const poly = relationPoly(left, right);
     if (poly) this.rows.push({ poly, step });
   }
-  /** The earlier step that wrote the same relation, if any. */
-  stepOf(left: Side, right: Side, before: number): number | undefined {
+  /** The step (this one or an earlier one) that wrote the same relation, if any. */
+  stepOf(left: Side, right: Side, upTo: number): number | undefined {
     const p = this.rows.length ? relationPoly(left, right) : undefined;
-    return p && this.rows.find((r) => r.step < before && proportional(p, r.poly))?.step;
+    return p && this.rows.find((r) => r.step <= upTo && proportional(p, r.poly))?.step;
+  }
+  /** `x = 9`, `x - 2 = 0` after `(x - 9)(x - 2) = 0`: a relation in one letter whose roots (rational, all of them
+   * known) are all roots of a polynomial equation in that letter alone written before (here or in an earlier
+   * step) takes a root of it: a case of that equation, decided. The step that wrote it, if any. */
+  rootOf(left: Side, right: Side, upTo: number): number | undefined {
+    const p = this.rows.length ? relationPoly(left, right) : undefined;
+    const vars = p && polyVars(p);
+    if (!p || vars!.size !== 1) return undefined;
+    const v = [...vars!][0]!;
+    const found = rationalRoots(p, v);
+    if (!found || !found.complete || found.roots.length === 0) return undefined;
+    return this.rows.find((r) => {
+      if (r.step > upTo || proportional(p, r.poly)) return false;
+      const rv = polyVars(r.poly);
+      return rv.size === 1 && rv.has(v) && found.roots.every((q) => constValue(polyEval(r.poly, new Map([[v, q]])))?.n === 0n);
+    })?.step;
   }
 }

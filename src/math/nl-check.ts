@@ -21,7 +21,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
   const problemClaims = extractClaims(record.problem);
   for (const claim of problemClaims) forEachPair(claim, (l, r) => recordFact(l, r, problemCtx, false));
   const given = givenRelations(problemClaims);
-  const written = new WrittenRelations();
+  const written = new WrittenRelations(given);
 
   const problemQuantities = quantitiesOf(record.problem, []);
   const earlier: StepQuantities[] = [];
@@ -147,11 +147,14 @@ function numericValues(l: Side, r: Side): { left: Num; right: Num } | undefined 
 
 // A relation the problem states, written again (rearranged or scaled), is a given: decided, not undecided. One an
 // earlier step wrote is no new claim: it counts where it was first written (not checked again, not undecided here).
+// One that takes a root of an equation written before (`x = 9` after `(x - 9)(x - 2) = 0`) is a case of it, decided.
 function givenRestated(o: PairOutcome, l: Side, r: Side, given: readonly Poly[], written: WrittenRelations, step: number): PairOutcome {
   if (o.label !== "unverifiable") return o;
   if (restatesGiven(l, r, given)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation the problem gives`, checked: true };
   const earlier = written.stepOf(l, r, step);
   if (earlier !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation step ${earlier} wrote`, checked: false };
+  const root = written.rootOf(l, r, step);
+  if (root !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": takes a root of an equation ${root < 0 ? "the problem gives" : `step ${root} wrote`}`, checked: true };
   return o;
 }
 
