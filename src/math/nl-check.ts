@@ -4,6 +4,7 @@ import { FactBase } from "./equation.js";
 import { givenRelations, restatesGiven, WrittenRelations } from "./given-relations.js";
 import { boxedContradiction } from "./final-answer.js";
 import { isPrimePowerProduct, remainderClaims } from "./number-facts.js";
+import { digitSumClaims } from "./digit-sums.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
@@ -25,6 +26,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
 
   const problemQuantities = quantitiesOf(record.problem, []);
   const earlier: StepQuantities[] = [];
+  const aboutDigits = /\bdigit/i.test(record.problem);
   const formulaLetters = new Set<string>(); // letters a formula or an equation to solve introduced (not its subject)
   return record.steps.map((text, index) => {
     // "Now let $x$ be the second number": a let clause naming a letter the solution already used starts a new quantity;
@@ -74,7 +76,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
     }
     testedValues(outcomes, computed);
-    outcomes.push(...remainderClaims(text));
+    outcomes.push(...remainderClaims(text), ...digitSumClaims(text, facts.known(), aboutDigits));
     const answer = boxedContradiction(text);
     if (answer) outcomes.push(answer);
     earlier.push(here);
