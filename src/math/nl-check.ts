@@ -5,6 +5,7 @@ import { givenRelations, restatesGiven, WrittenRelations } from "./given-relatio
 import { boxedContradiction } from "./final-answer.js";
 import { isPrimePowerProduct, remainderClaims } from "./number-facts.js";
 import { digitSumClaims } from "./digit-sums.js";
+import { baseClaims } from "./number-bases.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
@@ -76,7 +77,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
     }
     testedValues(outcomes, computed);
-    outcomes.push(...remainderClaims(text), ...digitSumClaims(text, facts.known(), aboutDigits));
+    outcomes.push(...remainderClaims(text), ...digitSumClaims(text, facts.known(), aboutDigits), ...baseClaims(text));
     const answer = boxedContradiction(text);
     if (answer) outcomes.push(answer);
     earlier.push(here);
