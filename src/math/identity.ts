@@ -21,6 +21,19 @@ export function sameExpr(a: Expr, b: Expr): boolean | undefined {
   const pa = toPoly(a);
   const pb = toPoly(b);
   if (pa && pb) return polyEqual(pa, pb);
+  const { same, tested } = samePoints(a, b);
+  return same === false ? false : tested > 0 ? true : undefined;
+}
+
+// Two expressions that are not polynomials (roots, powers with a letter in the exponent, quotients) compared at the
+// random points: the same function when they agree at at least half of RANDOM_POINTS points where both have a value
+// and differ at none. Anything less (too few points with a value) is no verdict.
+export function sameFunction(a: Expr, b: Expr): boolean {
+  const { same, tested } = samePoints(a, b);
+  return same !== false && tested >= RANDOM_POINTS / 2;
+}
+
+function samePoints(a: Expr, b: Expr): { same?: false; tested: number } {
   const vars = [...new Set([...symbols(a), ...symbols(b)])];
   let tested = 0;
   let tries = 0;
@@ -30,9 +43,9 @@ export function sameExpr(a: Expr, b: Expr): boolean | undefined {
     const y = evaluate(b, env);
     if (!x || !y) continue;
     tested++;
-    if (!equalNum(x, y)) return false;
+    if (!equalNum(x, y)) return { same: false, tested };
   }
-  return tested > 0 ? true : undefined;
+  return { tested };
 }
 
 function hasVariable(e: Expr): boolean {

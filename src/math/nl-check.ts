@@ -13,6 +13,7 @@ import type { Poly } from "./poly.js";
 import { ERROR_LABELS, type NaturalRecord, type StepResult } from "./schema.js";
 import { CONVERSIONS, quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
 import { tokenizeStep } from "./tokens.js";
+import { sameFunction } from "./identity.js";
 
 // Labels the steps of a natural-language solution: every claim is checked in order; the first error decides the
 // step's label; a step with no claim that could be checked is unverifiable, never correct.
@@ -156,9 +157,19 @@ function givenRestated(o: PairOutcome, l: Side, r: Side, given: readonly Poly[],
   if (restatesGiven(l, r, given)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation the problem gives`, checked: true };
   const earlier = written.stepOf(l, r, step);
   if (earlier !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation step ${earlier} wrote`, checked: false };
+  if (letteredIdentity(l, r)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": holds for every value (the same function at random points)`, checked: true, identity: true };
   const root = written.rootOf(l, r, step);
   if (root !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": takes a root of an equation ${root < 0 ? "the problem gives" : `step ${root} wrote`}`, checked: true };
   return o;
+}
+
+// `\sqrt{(a - 0)^2 + 11^2} = \sqrt{a^2 + 121}`, `(2^2)^{3^n} = 2^{2 \cdot 3^n}`: a relation in letters that is no polynomial
+// (polynomials are compared exactly by the checks before) and holds for every value is decided: it cannot be wrong.
+function letteredIdentity(l: Side, r: Side): boolean {
+  const a = parseSide(l);
+  const b = parseSide(r);
+  if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return false;
+  return sameFunction(a, b);
 }
 
 // A step that itself rejects what it wrote ("1 = 0, which is false", "This is not correct", "a contradiction"): its
