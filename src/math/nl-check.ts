@@ -9,7 +9,7 @@ import { baseClaims } from "./number-bases.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
-import type { Poly } from "./poly.js";
+import { toPoly, type Poly } from "./poly.js";
 import { ERROR_LABELS, type NaturalRecord, type StepResult } from "./schema.js";
 import { CONVERSIONS, quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
 import { tokenizeStep } from "./tokens.js";
@@ -169,6 +169,7 @@ function letteredIdentity(l: Side, r: Side): boolean {
   const a = parseSide(l);
   const b = parseSide(r);
   if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return false;
+  if (toPoly(a) && toPoly(b)) return false; // polynomials: compared exactly by the checks before
   return sameFunction(a, b);
 }
 
