@@ -3,7 +3,7 @@ import { definedInWords, extractClaims, labelledChains, letIntroductions, type C
 import { FactBase } from "./equation.js";
 import { givenRelations, restatesGiven, WrittenRelations } from "./given-relations.js";
 import { boxedContradiction } from "./final-answer.js";
-import { isPrimePowerProduct, remainderClaims } from "./number-facts.js";
+import { divisibilityClaims, isPrimePowerProduct, remainderClaims } from "./number-facts.js";
 import { digitSumClaims } from "./digit-sums.js";
 import { baseClaims } from "./number-bases.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
@@ -79,6 +79,9 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     }
     testedValues(outcomes, computed);
     outcomes.push(...remainderClaims(text), ...digitSumClaims(text, facts.known(), aboutDigits), ...baseClaims(text));
+    // a false divisibility in a step that rejects what it wrote ("then 24 is divisible by 9, a contradiction") is the
+    // point of the argument, not a claim
+    for (const o of divisibilityClaims(text)) outcomes.push(rejects && o.label === "arithmetic-error" ? { label: "unverifiable", evidence: `${o.evidence} (the step itself rejects a claim it wrote: not asserted)`, checked: false } : o);
     const answer = boxedContradiction(text);
     if (answer) outcomes.push(answer);
     earlier.push(here);
