@@ -25,6 +25,13 @@ describe("first error: exact only when every claim before it was decided", () =>
     expect(r.steps[0]!.label).toBe("correct");
     expect(r.first_error_exact).toBe(false);
   });
+  it("a relation whose side could not be read whole (a subscripted name, a log base) is read, not decided", () => {
+    const r = evaluate(["The rate is $r = \\frac{v_2 - v_1}{t} = \\frac{9 - 3}{2} = 3$.", "Then $42 \\times 3 = 136$."]);
+    expect(r.steps[0]!.label).toBe("correct");
+    expect(r.steps[0]!.undecided).toBe(1);
+    expect(r.first_error_exact).toBe(false);
+    expect(evaluate(["So $\\frac{9 - 3}{2} = 3$.", "Then $42 \\times 3 = 136$."]).first_error_exact).toBe(true);
+  });
   it("undecided claims in the flagged step itself or after it do not matter; no flag, no claim", () => {
     expect(firstError([step(0, "correct"), step(1, "arithmetic-error", 2), step(2, "unverifiable", 1)])).toEqual({ step: 1, exact: true });
     expect(firstError([step(0, "unverifiable", 1), step(1, "correct")])).toEqual({ step: -1 });

@@ -62,7 +62,7 @@ describe("a root taken of an equation written before is decided", () => {
 
 describe("a relation in letters that is no polynomial but holds for every value is decided", () => {
   it("roots and powers with a letter in the exponent, the same function at random points", () => {
-    const r = steps("Points $P(0, 0)$ and $Q(u, 5)$.", ["We look at the distance.", "It is a length.", "So $PQ = \\sqrt{(u - 0)^2 + (5 - 0)^2} = \\sqrt{u^2 + 25}$ and $(3^2)^{k} = 3^{2k}$."]);
+    const r = steps("Points $P(0, 0)$ and $Q(u, 5)$.", ["We look at the distance.", "It is a length.", "So $\\sqrt{(u - 0)^2 + (5 - 0)^2} = \\sqrt{u^2 + 25}$ and $(3^2)^{k} = 3^{2k}$."]);
     expect(r[2]!.label).toBe("correct");
     expect(r[2]!.undecided).toBeUndefined();
     expect(r[2]!.evidence).toMatch(/holds for every value/);

@@ -60,6 +60,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
         defined.add(v);
         if (v !== subject) formulaLetters.add(v); // `t = \frac{300}{v}`: v is an input, t the result
       }
+      for (let c = 0; c < (claim.cut ?? 0); c++) outcomes.push({ label: "unverifiable", evidence: `a relation next to "${claim.sides[c === 0 ? 0 : claim.sides.length - 1]!.shown}" whose other side could not be read whole: not checked`, checked: false });
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
         const o = givenRestated(notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises)), l, r, given, written, index);
