@@ -174,15 +174,17 @@ describe("math-eval: per-subset numbers and the ProcessBench F1", () => {
 });
 
 // The development split of ProcessBench (600 records, public, Apache-2.0) gated at the goal: specificity
-// >= 95% and first-error precision >= 80% (exact first-error claims, first-error.ts), recall at the level reached.
+// >= 95% and first-error precision >= 80% (exact first-error claims, first-error.ts); precision and recall also at the
+// levels reached.
 describe("ProcessBench development split", () => {
   it("specificity >= 95% overall, first-error precision >= 80%, recall at least the level reached, every subset scored", async () => {
     const r = await mathEval("fixtures/public/processbench_dev.jsonl");
     expect(r.invalidLines).toEqual([]);
     expect(Object.keys(r.subsets)).toEqual(["gsm8k", "math", "olympiadbench", "omnimath"]);
     expect(r.specificity).toBeGreaterThanOrEqual(0.95);
-    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.8);
-    expect(r.recall).toBeGreaterThanOrEqual(0.075);
+    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.8); // the goal
+    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.95); // the level reached (100%, 24/24)
+    expect(r.recall).toBeGreaterThanOrEqual(0.08); // the level reached (24/300)
     // a flag reported as a bound must hold (the labelled first error at or before it) at least as often
     expect(r.boundedRight).toBeGreaterThanOrEqual(0.8 * r.bounded);
   });
