@@ -6,6 +6,7 @@ import { boxedContradiction } from "./final-answer.js";
 import { divisibilityClaims, isPrimePowerProduct, remainderClaims } from "./number-facts.js";
 import { digitSumClaims } from "./digit-sums.js";
 import { baseClaims } from "./number-bases.js";
+import { solvedValueClaims } from "./solved-values.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
@@ -80,9 +81,9 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     }
     testedValues(outcomes, computed);
     outcomes.push(...remainderClaims(text), ...digitSumClaims(text, facts.known(), aboutDigits), ...baseClaims(text));
-    // a false divisibility in a step that rejects what it wrote ("then 24 is divisible by 9, a contradiction") is the
-    // point of the argument, not a claim
-    for (const o of divisibilityClaims(text)) outcomes.push(rejects && o.label === "arithmetic-error" ? { label: "unverifiable", evidence: `${o.evidence} (the step itself rejects a claim it wrote: not asserted)`, checked: false } : o);
+    // a false divisibility or solved value in a step that rejects what it wrote ("then 24 is divisible by 9, a
+    // contradiction") is the point of the argument, not a claim
+    for (const o of [...divisibilityClaims(text), ...solvedValueClaims(text)]) outcomes.push(rejects && o.label === "arithmetic-error" ? { label: "unverifiable", evidence: `${o.evidence} (the step itself rejects a claim it wrote: not asserted)`, checked: false } : o);
     const answer = boxedContradiction(text);
     if (answer) outcomes.push(answer);
     earlier.push(here);
