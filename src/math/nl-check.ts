@@ -1,7 +1,7 @@
 import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } from "./claim-check.js";
 import { definedInWords, extractClaims, labelledChains, letIntroductions, type Claim, type Side } from "./claims.js";
 import { FactBase } from "./equation.js";
-import { givenRelations, restatesGiven, WrittenRelations } from "./given-relations.js";
+import { decidedRelation, givenRelations, WrittenRelations } from "./decided-relations.js";
 import { boxedContradiction } from "./final-answer.js";
 import { divisibilityClaims, isPrimePowerProduct, remainderClaims } from "./number-facts.js";
 import { digitSumClaims } from "./digit-sums.js";
@@ -10,11 +10,9 @@ import { solvedValueClaims } from "./solved-values.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
-import { toPoly, type Poly } from "./poly.js";
 import { ERROR_LABELS, type NaturalRecord, type StepResult } from "./schema.js";
 import { CONVERSIONS, quantitiesOf, restatedOperand, type StepQuantities } from "./restated.js";
 import { tokenizeStep } from "./tokens.js";
-import { sameFunction } from "./identity.js";
 
 // Labels the steps of a natural-language solution: every claim is checked in order; the first error decides the
 // step's label; a step with no claim that could be checked is unverifiable, never correct.
@@ -64,7 +62,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       for (let c = 0; c < (claim.cut ?? 0); c++) outcomes.push({ label: "unverifiable", evidence: `a relation next to "${claim.sides[c === 0 ? 0 : claim.sides.length - 1]!.shown}" whose other side could not be read whole: not checked`, checked: false });
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = givenRestated(notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises)), l, r, given, written, index);
+        const o = decidedRelation(notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises)), l, r, given, written, index);
         written.add(l, r, index);
         outcomes.push(unreadLetters(o));
         const values = numericValues(l, r);
@@ -152,30 +150,6 @@ function numericValues(l: Side, r: Side): { left: Num; right: Num } | undefined 
   const left = evaluate(a, new Map());
   const right = evaluate(b, new Map());
   return left && right ? { left, right } : undefined;
-}
-
-// A relation the problem states, written again (rearranged or scaled), is a given: decided, not undecided. One an
-// earlier step wrote is no new claim: it counts where it was first written (not checked again, not undecided here).
-// One that takes a root of an equation written before (`x = 9` after `(x - 9)(x - 2) = 0`) is a case of it, decided.
-function givenRestated(o: PairOutcome, l: Side, r: Side, given: readonly Poly[], written: WrittenRelations, step: number): PairOutcome {
-  if (o.label !== "unverifiable") return o;
-  if (restatesGiven(l, r, given)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation the problem gives`, checked: true };
-  const earlier = written.stepOf(l, r, step);
-  if (earlier !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation step ${earlier} wrote`, checked: false };
-  if (letteredIdentity(l, r)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": holds for every value (the same function at random points)`, checked: true, identity: true };
-  const root = written.rootOf(l, r, step);
-  if (root !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": takes a root of an equation ${root < 0 ? "the problem gives" : `step ${root} wrote`}`, checked: true };
-  return o;
-}
-
-// `\sqrt{(a - 0)^2 + 11^2} = \sqrt{a^2 + 121}`, `(2^2)^{3^n} = 2^{2 \cdot 3^n}`: a relation in letters that is no polynomial
-// (polynomials are compared exactly by the checks before) and holds for every value is decided: it cannot be wrong.
-function letteredIdentity(l: Side, r: Side): boolean {
-  const a = parseSide(l);
-  const b = parseSide(r);
-  if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return false;
-  if (toPoly(a) && toPoly(b)) return false; // polynomials: compared exactly by the checks before
-  return sameFunction(a, b);
 }
 
 // A step that itself rejects what it wrote ("1 = 0, which is false", "This is not correct", "a contradiction"): its

@@ -1,7 +1,8 @@
 import { Fraction } from "mathjs";
-import { parseSide } from "./claim-check.js";
+import { parseSide, type PairOutcome } from "./claim-check.js";
 import type { Claim, Side } from "./claims.js";
 import { ParseError, symbols } from "./expr.js";
+import { sameFunction } from "./identity.js";
 import { constValue, polyAdd, polyEqual, polyEval, polyScale, polyVars, rationalRoots, toPoly, type Poly } from "./poly.js";
 
 // Relations in letters that the problem itself states (`x + y = 7`, `x^2 - xy + 8 = 0`): a step that writes one of
@@ -76,4 +77,29 @@ export class WrittenRelations {
       return rv.size === 1 && rv.has(v) && found.roots.every((q) => constValue(polyEval(r.poly, new Map([[v, q]])))?.n === 0n);
     })?.step;
   }
+}
+
+// What the checks left undecided about a relation in letters, decided here when it can be: a relation the problem
+// states, written again (rearranged or scaled), is a given; one an earlier step wrote is no new claim (it counts where
+// it was first written: not checked again, not undecided here); one that holds for every value is an identity; one
+// that takes a root of an equation written before (`x = 9` after `(x - 9)(x - 2) = 0`) is a case of it.
+export function decidedRelation(o: PairOutcome, l: Side, r: Side, given: readonly Poly[], written: WrittenRelations, step: number): PairOutcome {
+  if (o.label !== "unverifiable") return o;
+  if (restatesGiven(l, r, given)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation the problem gives`, checked: true };
+  const earlier = written.stepOf(l, r, step);
+  if (earlier !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation step ${earlier} wrote`, checked: false };
+  if (letteredIdentity(l, r)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": holds for every value (the same function at random points)`, checked: true, identity: true };
+  const root = written.rootOf(l, r, step);
+  if (root !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": takes a root of an equation ${root < 0 ? "the problem gives" : `step ${root} wrote`}`, checked: true };
+  return o;
+}
+
+// `\sqrt{(a - 0)^2 + 11^2} = \sqrt{a^2 + 121}`, `(2^2)^{3^n} = 2^{2 \cdot 3^n}`: a relation in letters that is no polynomial
+// (polynomials are compared exactly by the checks before) and holds for every value is decided: it cannot be wrong.
+function letteredIdentity(l: Side, r: Side): boolean {
+  const a = parseSide(l);
+  const b = parseSide(r);
+  if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return false;
+  if (toPoly(a) && toPoly(b)) return false; // polynomials: compared exactly by the checks before
+  return sameFunction(a, b);
 }

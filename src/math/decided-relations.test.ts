@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractClaims } from "./claims.js";
-import { givenRelations, restatesGiven } from "./given-relations.js";
+import { givenRelations, restatesGiven } from "./decided-relations.js";
 import { checkNaturalSteps } from "./nl-check.js";
 
 const steps = (problem: string, texts: string[]) => checkNaturalSteps({ id: "t", problem, steps: texts });
