@@ -176,7 +176,7 @@ export function formatMathEval(r: MathEvalReport): string {
     `specificity (clean solutions with no step flagged): ${pct(r.specificity)} (${r.cleanUnflagged}/${r.clean})`,
     `first-error precision (solutions whose first error is claimed exactly, at the labelled first error): ${pct(r.firstErrorPrecision)} (${r.flaggedAtFirstError}/${r.flagged})`,
     `first-error bounds (flagged after claims Vouch could not decide: first error at or before the flag), holding: ${r.boundedRight}/${r.bounded}`,
-    `recall (flawed solutions whose first error was found at its step): ${pct(r.recall)} (${r.found}/${r.flawed})`,
+    `recall (flawed solutions whose first error is claimed exactly at its step): ${pct(r.recall)} (${r.found}/${r.flawed})`,
     `F1 (harmonic mean of specificity and recall, as ProcessBench): ${pct(r.f1)}`,
     `label agreement (of those found): ${pct(r.labelAgreement)}`,
     ...(subsets.length ? ["", ...subsetTable(r)] : []),
