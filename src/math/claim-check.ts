@@ -37,13 +37,20 @@ export interface PairContext {
   statesEquation?: boolean;
 }
 
+// A side is read once: the checks of one claim (and what is noted about it) ask for it several times.
+const parsed = new WeakMap<Side, Expr | ParseError>();
 export function parseSide(side: Side): Expr | ParseError {
+  const known = parsed.get(side);
+  if (known) return known;
+  let e: Expr | ParseError;
   try {
-    return parseExpr(side.text);
-  } catch (e) {
-    if (e instanceof ParseError) return e;
-    throw e;
+    e = parseExpr(side.text);
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    e = err;
   }
+  parsed.set(side, e);
+  return e;
 }
 
 // Checks one relation of a claim chain. `approx` is true for ≈ or an "about" on the claimed side.

@@ -22,6 +22,9 @@ export interface Claim {
   alternative?: boolean;
   /** Variables the step mentions before this claim (a variable used before `v = 5` defines it is a use). */
   varsBefore?: ReadonlySet<string>;
+  /** Relations of the chain cut off because a side could not be seen whole (`\\log_2 8 = 3`, `h_1 + 1 = 4`, a chain
+   * ending in an unread name): read, not checked. */
+  cut?: number;
 }
 
 const OP_WORDS: Record<string, string> = { times: "*", plus: "+", minus: "-" };
@@ -302,7 +305,8 @@ function finishRun(run: Item[], annotation: boolean, fragment = false, fragmentE
   if (sides.length < 2) return undefined;
   const made = sides.map(toSide);
   if (made.every((s) => s.literal)) return undefined;
-  return { sides: made, rels: kept.slice(0, made.length - 1), annotation };
+  const cut = (fragment ? 1 : 0) + (fragmentEnd ? 1 : 0);
+  return { sides: made, rels: kept.slice(0, made.length - 1), annotation, ...(cut ? { cut } : {}) };
 }
 
 // "P(sum = 7) = 6/36", "(x, y) = (4, 2)": a ")" the run never opened ends a group begun before the run, so the sides

@@ -1,7 +1,8 @@
 import { candidateOf, compareAnswers } from "./answer.js";
 import type { Judge } from "./judge.js";
 import { checkNaturalSteps } from "./nl-check.js";
-import { ERROR_LABELS, type MathRecord, type MathResult, type StepResult } from "./schema.js";
+import { firstError } from "./first-error.js";
+import type { MathRecord, MathResult } from "./schema.js";
 import { checkStructuredSteps } from "./step-check.js";
 
 export interface EvaluateOptions {
@@ -17,17 +18,15 @@ export function evaluateOffline(input: MathRecord): MathResult {
     kind === "structured"
       ? (record.final_answer ?? record.steps[record.steps.length - 1]?.expr)
       : candidateOf(record.steps, record.final_answer);
+  const first = firstError(steps);
   return {
     id: record.id,
     kind,
-    first_error_step: firstError(steps),
+    first_error_step: first.step,
+    ...(first.exact !== undefined ? { first_error_exact: first.exact } : {}),
     steps,
     final_answer: compareAnswers(candidate, record.reference_answer),
   };
-}
-
-export function firstError(steps: readonly StepResult[]): number {
-  return steps.find((s) => ERROR_LABELS.has(s.label))?.index ?? -1;
 }
 
 // Evaluates one record: offline first, then (when given) the judge on the steps left undecided.
@@ -45,6 +44,9 @@ export async function evaluateRecord(input: MathRecord, opts: EvaluateOptions = 
       step.evidence += ` (judge failed: ${(e as Error).message})`;
     }
   }
-  result.first_error_step = firstError(result.steps);
+  const first = firstError(result.steps);
+  result.first_error_step = first.step;
+  if (first.exact === undefined) delete result.first_error_exact;
+  else result.first_error_exact = first.exact;
   return result;
 }

@@ -56,3 +56,12 @@ describe("parseExpr", () => {
     expect(() => parseExpr("5!")).toThrow(ParseError);
   });
 });
+
+describe("roots of very large values", () => {
+  // (factorising the base would not end within the test's time-out)
+  it("are approximated instead of factorised", () => {
+    const v = evaluate(parseExpr("sqrt(3^(-97) + 7^(-97))"), new Map());
+    expect(v && !v.exact).toBe(true);
+    expect(evaluate(parseExpr("sqrt(144/25)"), new Map())).toEqual(evaluate(parseExpr("12/5"), new Map()));
+  });
+});

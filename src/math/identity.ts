@@ -1,6 +1,6 @@
 import { Fraction } from "mathjs";
 import { evaluate, symbols, type Expr } from "./expr.js";
-import { equalNum } from "./num.js";
+import { approx, equalNum, toFloat, type Num } from "./num.js";
 import { polyEqual, toPoly } from "./poly.js";
 
 const RANDOM_POINTS = 6;
@@ -21,18 +21,34 @@ export function sameExpr(a: Expr, b: Expr): boolean | undefined {
   const pa = toPoly(a);
   const pb = toPoly(b);
   if (pa && pb) return polyEqual(pa, pb);
+  const { same, tested } = samePoints(a, b);
+  return same === false ? false : tested > 0 ? true : undefined;
+}
+
+// Two expressions that are not polynomials (roots, powers with a letter in the exponent, quotients) compared at the
+// random points: the same function when they agree at at least half of RANDOM_POINTS points where both have a value
+// and differ at none. Anything less (too few points with a value) is no verdict.
+// The points are approximated here (floating point, compared within 1e-9): exact powers and roots of random
+// rationals cost too much for a check asked of many claims.
+export function sameFunction(a: Expr, b: Expr): boolean {
+  const { same, tested } = samePoints(a, b, true);
+  return same !== false && tested >= RANDOM_POINTS / 2;
+}
+
+function samePoints(a: Expr, b: Expr, approximate = false): { same?: false; tested: number } {
   const vars = [...new Set([...symbols(a), ...symbols(b)])];
   let tested = 0;
   let tries = 0;
-  for (const env of points(vars)) {
+  for (const exactEnv of points(vars)) {
+    const env: ReadonlyMap<string, Num> = approximate ? new Map([...exactEnv].map(([v, q]) => [v, approx(toFloat(q))])) : exactEnv;
     if (tested >= RANDOM_POINTS || tries++ >= RANDOM_POINTS * 4) break;
     const x = evaluate(a, env);
     const y = evaluate(b, env);
     if (!x || !y) continue;
     tested++;
-    if (!equalNum(x, y)) return false;
+    if (!equalNum(x, y)) return { same: false, tested };
   }
-  return tested > 0 ? true : undefined;
+  return { tested };
 }
 
 function hasVariable(e: Expr): boolean {

@@ -11,11 +11,15 @@ export interface MathEvalReport {
   /** Clean solutions with no step flagged / clean solutions (specificity). */
   cleanUnflagged: number;
   specificity: number;
-  /** Solutions where a step was flagged. */
+  /** Solutions whose first flagged step is claimed as their first error (first_error_exact). */
   flagged: number;
-  /** Flagged solutions whose first flagged step is the labelled first error. */
+  /** Of those, the ones whose claimed first error is the labelled first error. */
   flaggedAtFirstError: number;
   firstErrorPrecision: number;
+  /** Solutions flagged after claims Vouch could not decide: the first error is claimed at or before the flag. */
+  bounded: number;
+  /** Of those, the ones with a labelled first error at or before the flagged step (the bound holds). */
+  boundedRight: number;
   /** Flawed solutions whose first error was found at the right step. */
   found: number;
   recall: number;
@@ -37,6 +41,9 @@ export interface MathEvalReport {
 export type Score = Omit<MathEvalReport, "invalidLines" | "subsets" | "meanSubsetF1">;
 export type SubsetScore = Omit<Score, "mistakes">;
 
+// The confusion table's column for a flag reported as a bound (the first error at or before it).
+const BOUND = "at-or-before";
+
 function ratio(a: number, b: number): number {
   return b === 0 ? 1 : a / b;
 }
@@ -49,19 +56,22 @@ function harmonic(a: number, b: number): number {
 export function scoreResults(pairs: Array<{ expected: ExpectedLabel; result: MathResult }>): Score {
   const r: Score = {
     records: 0, clean: 0, flawed: 0, cleanUnflagged: 0, specificity: 0, flagged: 0, flaggedAtFirstError: 0,
-    firstErrorPrecision: 0, found: 0, recall: 0, labelAgreement: 0, f1: 0, confusion: {}, mistakes: [],
+    firstErrorPrecision: 0, bounded: 0, boundedRight: 0, found: 0, recall: 0, labelAgreement: 0, f1: 0, confusion: {}, mistakes: [],
   };
   let labelsRight = 0;
   for (const { expected, result } of pairs) {
     r.records++;
-    const predicted = result.first_error_step;
+    // a flag after undecided claims is a bound (the first error is at or before it), not a claim of the first error:
+    // it counts against specificity on a clean solution, and apart (as a bound) on a flawed one
+    const bound = result.first_error_step >= 0 && result.first_error_exact === false;
+    const predicted = bound ? -1 : result.first_error_step;
     const predictedStep = predicted >= 0 ? result.steps[predicted] : undefined;
     const want = expected.first_error_step < 0 ? "none" : (expected.label ?? "error");
-    const got = predictedStep ? predictedStep.label : "none";
+    const got = bound ? BOUND : predictedStep ? predictedStep.label : "none";
     (r.confusion[want] ??= {})[got] = (r.confusion[want]![got] ?? 0) + 1;
     if (expected.first_error_step < 0) {
       r.clean++;
-      if (predicted < 0) r.cleanUnflagged++;
+      if (result.first_error_step < 0) r.cleanUnflagged++;
     } else {
       r.flawed++;
       if (predicted === expected.first_error_step) {
@@ -73,7 +83,12 @@ export function scoreResults(pairs: Array<{ expected: ExpectedLabel; result: Mat
       r.flagged++;
       if (predicted === expected.first_error_step) r.flaggedAtFirstError++;
     }
-    if (predicted !== expected.first_error_step || (predictedStep && expected.label && expected.label !== got)) {
+    const boundHolds = expected.first_error_step >= 0 && expected.first_error_step <= result.first_error_step;
+    if (bound) {
+      r.bounded++;
+      if (boundHolds) r.boundedRight++;
+      else r.mistakes.push({ id: result.id, expected, predicted: { step: result.first_error_step, label: BOUND, evidence: result.steps[result.first_error_step]?.evidence ?? "" } });
+    } else if (predicted !== expected.first_error_step || (predictedStep && expected.label && expected.label !== got)) {
       r.mistakes.push({ id: result.id, expected, predicted: { step: predicted, label: got, evidence: predictedStep?.evidence ?? "" } });
     }
   }
@@ -142,9 +157,10 @@ function subsetTable(r: MathEvalReport): string[] {
       `${pct(s.firstErrorPrecision)} (${s.flaggedAtFirstError}/${s.flagged})`.padStart(19),
       `${pct(s.recall)} (${s.found}/${s.flawed})`.padStart(19),
       pct(s.f1).padStart(8),
+      `${s.boundedRight}/${s.bounded}`.padStart(10),
     ].join("");
   return [
-    "subset".padEnd(16) + "clean/err".padStart(9) + "specificity".padStart(19) + "precision".padStart(19) + "recall".padStart(19) + "F1".padStart(8),
+    "subset".padEnd(16) + "clean/err".padStart(9) + "specificity".padStart(19) + "precision".padStart(19) + "recall".padStart(19) + "F1".padStart(8) + "bounds".padStart(10),
     ...Object.entries(r.subsets).map(([name, s]) => row(name, s)),
     row("all", r),
     ...(r.meanSubsetF1 !== undefined ? [`mean F1 over subsets (as ProcessBench reports it): ${pct(r.meanSubsetF1)}`] : []),
@@ -158,8 +174,9 @@ export function formatMathEval(r: MathEvalReport): string {
   return [
     `records: ${r.records} (${r.clean} clean, ${r.flawed} with one error)`,
     `specificity (clean solutions with no step flagged): ${pct(r.specificity)} (${r.cleanUnflagged}/${r.clean})`,
-    `first-error precision (flagged solutions whose first flag is the first error): ${pct(r.firstErrorPrecision)} (${r.flaggedAtFirstError}/${r.flagged})`,
-    `recall (flawed solutions whose first error was found at its step): ${pct(r.recall)} (${r.found}/${r.flawed})`,
+    `first-error precision (solutions whose first error is claimed exactly, at the labelled first error): ${pct(r.firstErrorPrecision)} (${r.flaggedAtFirstError}/${r.flagged})`,
+    `first-error bounds (flagged after claims Vouch could not decide: first error at or before the flag), holding: ${r.boundedRight}/${r.bounded}`,
+    `recall (flawed solutions whose first error is claimed exactly at its step): ${pct(r.recall)} (${r.found}/${r.flawed})`,
     `F1 (harmonic mean of specificity and recall, as ProcessBench): ${pct(r.f1)}`,
     `label agreement (of those found): ${pct(r.labelAgreement)}`,
     ...(subsets.length ? ["", ...subsetTable(r)] : []),

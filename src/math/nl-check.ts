@@ -1,8 +1,12 @@
 import { checkPair, parseSide, recordFact, type PairContext, type PairOutcome } from "./claim-check.js";
 import { definedInWords, extractClaims, labelledChains, letIntroductions, type Claim, type Side } from "./claims.js";
 import { FactBase } from "./equation.js";
+import { decidedRelation, givenRelations, WrittenRelations } from "./decided-relations.js";
 import { boxedContradiction } from "./final-answer.js";
-import { isPrimePowerProduct, remainderClaims } from "./number-facts.js";
+import { divisibilityClaims, isPrimePowerProduct, remainderClaims } from "./number-facts.js";
+import { digitSumClaims } from "./digit-sums.js";
+import { baseClaims } from "./number-bases.js";
+import { solvedValueClaims } from "./solved-values.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
@@ -16,10 +20,14 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
   const facts = new FactBase();
   const defined = new Set<string>([...problemSymbols(record.problem)]);
   const problemCtx: PairContext = { facts, step: -1, defined };
-  for (const claim of extractClaims(record.problem)) forEachPair(claim, (l, r) => recordFact(l, r, problemCtx, false));
+  const problemClaims = extractClaims(record.problem);
+  for (const claim of problemClaims) forEachPair(claim, (l, r) => recordFact(l, r, problemCtx, false));
+  const given = givenRelations(problemClaims);
+  const written = new WrittenRelations(given);
 
   const problemQuantities = quantitiesOf(record.problem, []);
   const earlier: StepQuantities[] = [];
+  const aboutDigits = /\bdigit/i.test(record.problem);
   const formulaLetters = new Set<string>(); // letters a formula or an equation to solve introduced (not its subject)
   return record.steps.map((text, index) => {
     // "Now let $x$ be the second number": a let clause naming a letter the solution already used starts a new quantity;
@@ -51,9 +59,11 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
         defined.add(v);
         if (v !== subject) formulaLetters.add(v); // `t = \frac{300}{v}`: v is an input, t the result
       }
+      for (let c = 0; c < (claim.cut ?? 0); c++) outcomes.push({ label: "unverifiable", evidence: `a relation next to "${claim.sides[c === 0 ? 0 : claim.sides.length - 1]!.shown}" whose other side could not be read whole: not checked`, checked: false });
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises));
+        const o = decidedRelation(notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises)), l, r, given, written, index);
+        written.add(l, r, index);
         outcomes.push(unreadLetters(o));
         const values = numericValues(l, r);
         if (values) computed.push({ at: outcomes.length - 1, ...values });
@@ -68,7 +78,10 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       }
     }
     testedValues(outcomes, computed);
-    outcomes.push(...remainderClaims(text));
+    outcomes.push(...remainderClaims(text), ...digitSumClaims(text, facts.known(), aboutDigits), ...baseClaims(text));
+    // a false divisibility or solved value in a step that rejects what it wrote ("then 24 is divisible by 9, a
+    // contradiction") is the point of the argument, not a claim
+    for (const o of [...divisibilityClaims(text), ...solvedValueClaims(text)]) outcomes.push(rejects && o.label === "arithmetic-error" ? { label: "unverifiable", evidence: `${o.evidence} (the step itself rejects a claim it wrote: not asserted)`, checked: false } : o);
     const answer = boxedContradiction(text);
     if (answer) outcomes.push(answer);
     earlier.push(here);
@@ -266,10 +279,12 @@ export function problemSymbols(problem: string): Set<string> {
 // A step's label from its outcomes: the first error; else correct when a check passed; else unparseable when
 // nothing could be read; else unverifiable.
 export function stepLabel(index: number, outcomes: PairOutcome[]): StepResult {
+  const undecided = outcomes.filter((o) => o.label === "unverifiable" || o.label === "unparseable").length;
+  const more = undecided > 0 ? { undecided } : {};
   const error = outcomes.find((o) => ERROR_LABELS.has(o.label));
-  if (error) return { index, label: error.label, evidence: error.evidence };
+  if (error) return { index, label: error.label, evidence: error.evidence, ...more };
   const evidence = outcomes.map((o) => o.evidence).join("; ");
-  if (outcomes.some((o) => o.label === "correct" && o.checked)) return { index, label: "correct", evidence };
-  if (outcomes.length > 0 && outcomes.every((o) => o.label === "unparseable")) return { index, label: "unparseable", evidence };
-  return { index, label: "unverifiable", evidence: evidence || "no checkable claim in this step" };
+  if (outcomes.some((o) => o.label === "correct" && o.checked)) return { index, label: "correct", evidence, ...more };
+  if (outcomes.length > 0 && outcomes.every((o) => o.label === "unparseable")) return { index, label: "unparseable", evidence, ...more };
+  return { index, label: "unverifiable", evidence: evidence || "no checkable claim in this step", ...more };
 }

@@ -11,6 +11,7 @@ export const ONE = new Fraction(1);
 
 // Exponents and magnitudes past these are not computed exactly (they would not be claims anyone checks by hand).
 const MAX_EXPONENT = 4096n;
+const MAX_ROOT_BASE = 10n ** 15n;
 const APPROX_REL_TOLERANCE = 1e-9;
 
 // Parses a plain decimal ("1234", "0.125", "-3.5") exactly.
@@ -57,8 +58,12 @@ export function pow(a: Num, b: Num): Num | undefined {
     if (a.q.n === 0n && b.q.s < 0n) return undefined;
     if (isInteger(b.q)) return exact(a.q.pow(b.q));
     if (a.q.s < 0n && b.q.d % 2n === 0n) return undefined;
-    const r = a.q.s < 0n ? a.q.neg().pow(b.q) : a.q.pow(b.q);
-    if (r !== null) return exact(a.q.s < 0n ? r.neg() : r); // odd root of a negative
+    // an exact root needs the base factorised: only for bases of moderate size (a huge one, such as 3^-97 - 7^-97,
+    // would take the factoriser forever), larger ones are approximated
+    if (a.q.n <= MAX_ROOT_BASE && a.q.d <= MAX_ROOT_BASE) {
+      const r = a.q.s < 0n ? a.q.neg().pow(b.q) : a.q.pow(b.q);
+      if (r !== null) return exact(a.q.s < 0n ? r.neg() : r); // odd root of a negative
+    }
   }
   const base = toFloat(a);
   const e = toFloat(b);

@@ -1,8 +1,8 @@
 import type { PairOutcome } from "./claim-check.js";
 import type { Expr } from "./expr.js";
 
-// Claims about whole numbers that are decided exactly from their own text: a division with remainder and a prime
-// factorisation.
+// Claims about whole numbers that are decided exactly from their own text: a division with remainder, a prime
+// factorisation, divisibility.
 
 // "355 \div 6 = 59 \; \mathrm{R} \; 1", "47 / 5 = 9 remainder 2", "100 divided by 7 is 14 with a remainder of 2": the
 // quotient and remainder are right when a = b·q + r with 0 <= r < b.
@@ -48,4 +48,30 @@ function isPrime(n: bigint): boolean {
   if (n < 2n || n > 1_000_000_000_000n) return false;
   for (let p = 2n; p * p <= n; p++) if (n % p === 0n) return false;
   return true;
+}
+
+// "Since 24 is divisible by 9", "4! = 24 is divisible by 9", "38 is not divisible by 101", "91 is a multiple of 7": one
+// whole number written out, as a claim (after "=", or opening a clause: "since", "so", "but", ...), never a number
+// inside an expression (`c^2 is a multiple of 6`), a description ("a units digit of 6 is divisible by 6" is no claim
+// about 6) or the end of a range ("the numbers between 1 and 100 are divisible by 7").
+const CLAUSE = String.raw`(?:^|[.;:,]\s+|=\s*|\b(?:since|because|as|so|but|thus|hence|then|clearly|that|however|also|now|here|know)\s+)`;
+const WRITTEN = String.raw`(?:\$|\\\(|\s)*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\s*\$|\s*\\\))?`;
+const DIVISIBILITY = new RegExp(
+  String.raw`${CLAUSE}${WRITTEN}\s+is\s+(not\s+)?(?:(?:evenly\s+)?divisible\s+by|a\s+multiple\s+of)(?:\s|\$|\\\()*(\d+)(?!\d|\.\d|[\^_]|\s*[*/^+-]|\s*\\(?:cdot|times))`,
+  "gi",
+);
+export function divisibilityClaims(text: string): PairOutcome[] {
+  const out: PairOutcome[] = [];
+  for (const m of text.matchAll(DIVISIBILITY)) {
+    const n = BigInt(m[1]!.replace(/,/g, ""));
+    const d = BigInt(m[3]!);
+    if (d === 0n) continue;
+    const claimed = !m[2];
+    const holds = n % d === 0n;
+    const shown = `${n} is ${claimed ? "" : "not "}divisible by ${d}`;
+    out.push(claimed === holds
+      ? { label: "correct", evidence: `"${shown}": ${n} = ${d} × ${n / d}${holds ? "" : ` + ${n % d}`}`, checked: true }
+      : { label: "arithmetic-error", evidence: `"${shown}": ${n} = ${d} × ${n / d}${holds ? "" : ` + ${n % d}`}`, checked: true });
+  }
+  return out;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, parseExpr } from "./expr.js";
 import { formatNum } from "./num.js";
 import { latexToPlain } from "./parse-latex.js";
+import { extractClaims } from "./claims.js";
 
 const v = (tex: string) => {
   const r = evaluate(parseExpr(latexToPlain(tex)), new Map());
@@ -33,5 +34,17 @@ describe("latexToPlain", () => {
     expect(v("10 \\frac{1}{2}")).toBe("5"); // spaced: a product
     expect(v("3^2\\frac{1}{3}")).toBe("3"); // the digit is an exponent
     expect(latexToPlain("2\\frac{x}{3}")).toBe("2((x)/(3))");
+  });
+});
+
+describe("aligned rows", () => {
+  const chains = (tex: string) => extractClaims(tex).map((c) => c.sides.map((s) => s.text.replace(/\s+/g, "")).join("="));
+  it("align and aligned: & marks the column, \\\\ ends a row, a row opening with = continues the chain", () => {
+    expect(chains("\\begin{align*} 5y + 2 &= 17 \\\\ \\Rightarrow 5y &= 15 \\\\ \\Rightarrow y &= 3. \\end{align*}")).toEqual(["5y+2=17", "5y=15", "y=3"]);
+    expect(chains("$$\\begin{aligned} & a + b = 4 \\\\ & a - b = 2 \\end{aligned}$$")).toEqual(["a+b=4", "a-b=2"]);
+    expect(chains("\\begin{align} t &= 6 \\cdot 7 \\\\ &= 42 \\end{align}")).toEqual(["t=6*7=42"]);
+  });
+  it("a matrix or cases keeps & as a column separator (no chain across columns)", () => {
+    expect(chains("$\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix} = M$").join(" ")).not.toMatch(/12|34/);
   });
 });

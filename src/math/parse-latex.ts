@@ -47,6 +47,7 @@ function readOptional(s: string, i: number): [string | undefined, number] {
 
 // Converts LaTeX to plain math text: \frac{a}{b} -> ((a)/(b)), \sqrt[n]{x} -> nthRoot((x),(n)), x^{2} -> x^(2).
 export function latexToPlain(src: string): string {
+  src = alignedRows(src);
   let out = "";
   let i = 0;
   while (i < src.length) {
@@ -119,6 +120,18 @@ export function latexToPlain(src: string): string {
     .replace(/°/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+// Display environments that align rows (align, aligned, eqnarray, split, gather): `&` only marks the alignment
+// column, `\\` ends a row, and a row that opens with its relation (`&= 5`) continues the chain of the row before
+// (`x &= 2 + 3 \\ &= 5` is x = 2 + 3 = 5). Rows end with a plain break (not an unread command), so each row's chain is read on its own. Matrices,
+// arrays and cases keep their `&` (a column separator there) and are not read as chains.
+const ALIGNED = /\\begin\{(align|aligned|alignat|eqnarray|split|gather|gathered|flalign|multline)(\*?)\}(?:\{[^{}]*\})?([\s\S]*?)\\end\{\1\2\}/g;
+const CONTINUED_ROW = /\\\\(?:\[[^\]]*\])?\s*&?\s*(?=(?:=|\\approx\b|\\le\b|\\leq\b|\\ge\b|\\geq\b|<|>)(?![a-zA-Z]))/g;
+function alignedRows(src: string): string {
+  if (!src.includes("\\begin")) return src;
+  const rows = (body: string) => body.replace(CONTINUED_ROW, " ").replace(/(?<!\\)&/g, " ").replace(/\\\\(?:\[[^\]]*\])?/g, " ; ");
+  return src.replace(ALIGNED, (_all, _env: string, _star: string, body: string) => ` ; ${rows(body)} ; `);
 }
 
 // A mixed number `8\frac{1}{2}` (8 + 1/2): a whole number written directly before a proper numeric fraction, the

@@ -173,16 +173,19 @@ describe("math-eval: per-subset numbers and the ProcessBench F1", () => {
   });
 });
 
-// The development split of ProcessBench (600 records, public, Apache-2.0) gated at the goal for specificity.
-// First-error precision is gated at the level reached (no regression); the goal of 80% is not reached yet.
+// The development split of ProcessBench (600 records, public, Apache-2.0) gated at the goal: specificity
+// >= 95% and first-error precision >= 80% (exact first-error claims, first-error.ts); precision and recall also at the
+// levels reached.
 describe("ProcessBench development split", () => {
-  it("specificity >= 95% overall, precision at least the level reached, every subset scored", async () => {
+  it("specificity >= 95% overall, first-error precision >= 80%, recall at least the level reached, every subset scored", async () => {
     const r = await mathEval("fixtures/public/processbench_dev.jsonl");
     expect(r.invalidLines).toEqual([]);
     expect(Object.keys(r.subsets)).toEqual(["gsm8k", "math", "olympiadbench", "omnimath"]);
     expect(r.specificity).toBeGreaterThanOrEqual(0.95);
-    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.65);
-    expect(r.recall).toBeGreaterThanOrEqual(0.08);
+    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.8); // the goal
+    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.95); // the level reached (100%, 25/25)
+    expect(r.recall).toBeGreaterThanOrEqual(0.083); // the level reached (25/300)
+    // a flag reported as a bound must hold (the labelled first error at or before it) at least as often
+    expect(r.boundedRight).toBeGreaterThanOrEqual(0.8 * r.bounded);
   });
-  it.todo("first-error precision >= 80% on the development split (the issue's goal; 65.8% now)");
 });

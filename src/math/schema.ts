@@ -84,6 +84,9 @@ export const StepResult = z.object({
   /** With by "judge": the judge's model and its samples' agreement. */
   model: z.string().optional(),
   confidence: z.number().min(0).max(1).optional(),
+  /** Claims of this step the offline checks read but could not decide (present when there are any): an error may
+   * hide there, so a flag after this step is not claimed as the solution's first error (see first-error.ts). */
+  undecided: z.number().int().positive().optional(),
 });
 export type StepResult = z.infer<typeof StepResult>;
 
@@ -103,6 +106,10 @@ export const MathResult = z.object({
   id: z.string(),
   kind: z.enum(["structured", "natural"]),
   first_error_step: z.number().int().min(-1),
+  /** With a flagged step: true when every claim in the steps before it was decided, so first_error_step is the
+   * solution's first error in its written math; false when earlier steps hold claims Vouch could not decide, so the
+   * first error is at or before first_error_step (a bound, not an exact claim). */
+  first_error_exact: z.boolean().optional(),
   steps: z.array(StepResult),
   final_answer: AnswerResult,
 });
