@@ -67,6 +67,8 @@ describe("math-eval counts a bound apart from an exact first-error claim", () =>
     expect(s.flagged).toBe(2);
     expect(s.flaggedAtFirstError).toBe(1);
     expect(s.firstErrorPrecision).toBe(0.5);
+    // the measure before bounds: every first flag read as a claim (6 flagged, 2 of them at the labelled step)
+    expect([s.anyFlagAtFirstError, s.anyFlagged]).toEqual([2, 6]);
     expect(s.found).toBe(1);
     expect(s.specificity).toBe(0);
     expect(s.confusion.error!["at-or-before"]).toBe(3);

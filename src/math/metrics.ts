@@ -20,6 +20,10 @@ export interface MathEvalReport {
   bounded: number;
   /** Of those, the ones with a labelled first error at or before the flagged step (the bound holds). */
   boundedRight: number;
+  /** Solutions with any step flagged, bounds included, and those whose first flagged step is the labelled first error:
+   * the first-flag precision as measured before bounds existed (every first flag read as a first-error claim). */
+  anyFlagged: number;
+  anyFlagAtFirstError: number;
   /** Flawed solutions whose first error was found at the right step. */
   found: number;
   recall: number;
@@ -56,7 +60,7 @@ function harmonic(a: number, b: number): number {
 export function scoreResults(pairs: Array<{ expected: ExpectedLabel; result: MathResult }>): Score {
   const r: Score = {
     records: 0, clean: 0, flawed: 0, cleanUnflagged: 0, specificity: 0, flagged: 0, flaggedAtFirstError: 0,
-    firstErrorPrecision: 0, bounded: 0, boundedRight: 0, found: 0, recall: 0, labelAgreement: 0, f1: 0, confusion: {}, mistakes: [],
+    firstErrorPrecision: 0, bounded: 0, boundedRight: 0, anyFlagged: 0, anyFlagAtFirstError: 0, found: 0, recall: 0, labelAgreement: 0, f1: 0, confusion: {}, mistakes: [],
   };
   let labelsRight = 0;
   for (const { expected, result } of pairs) {
@@ -82,6 +86,10 @@ export function scoreResults(pairs: Array<{ expected: ExpectedLabel; result: Mat
     if (predicted >= 0) {
       r.flagged++;
       if (predicted === expected.first_error_step) r.flaggedAtFirstError++;
+    }
+    if (result.first_error_step >= 0) {
+      r.anyFlagged++;
+      if (result.first_error_step === expected.first_error_step) r.anyFlagAtFirstError++;
     }
     const boundHolds = expected.first_error_step >= 0 && expected.first_error_step <= result.first_error_step;
     if (bound) {
@@ -176,6 +184,7 @@ export function formatMathEval(r: MathEvalReport): string {
     `specificity (clean solutions with no step flagged): ${pct(r.specificity)} (${r.cleanUnflagged}/${r.clean})`,
     `first-error precision (solutions whose first error is claimed exactly, at the labelled first error): ${pct(r.firstErrorPrecision)} (${r.flaggedAtFirstError}/${r.flagged})`,
     `first-error bounds (flagged after claims Vouch could not decide: first error at or before the flag), holding: ${r.boundedRight}/${r.bounded}`,
+    `first flag at the labelled first error, bounds counted as claims (the measure before bounds): ${pct(ratio(r.anyFlagAtFirstError, r.anyFlagged))} (${r.anyFlagAtFirstError}/${r.anyFlagged})`,
     `recall (flawed solutions whose first error is claimed exactly at its step): ${pct(r.recall)} (${r.found}/${r.flawed})`,
     `F1 (harmonic mean of specificity and recall, as ProcessBench): ${pct(r.f1)}`,
     `label agreement (of those found): ${pct(r.labelAgreement)}`,
