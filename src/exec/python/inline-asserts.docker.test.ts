@@ -84,6 +84,7 @@ describe("runner-evaluated assert tests: the same report as the harness", () => 
   const harnessCases: Array<[string, string, string]> = [
     ["a name the solution does not define", add, "assert sub(1, 2) == -1\nassert add(1, 1) == 2\n"],
     ["a power in the tests", add, "assert add(7 ** 300, 0) == 7 ** 300\n"],
+    ["a parameter named after a builtin the runner does not offer", add, "def check(input):\n    assert input(1, 2) == 3\ncheck(add)\n"],
     ["tests that import", add, "import math\nassert add(1, 2) == 3\n"],
     ["tests that call a method", "def f():\n    return [3, 1]\n", "assert sorted(f()) == [1, 3]\nassert f().count(3) == 1\n"],
     ["a test that uses the solution's import", "from math import gcd\n", "assert gcd(4, 6) == 2\n"],
