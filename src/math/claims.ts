@@ -25,6 +25,9 @@ export interface Claim {
   /** Relations of the chain cut off because a side could not be seen whole (`\\log_2 8 = 3`, `h_1 + 1 = 4`, a chain
    * ending in an unread name): read, not checked. */
   cut?: number;
+  /** `x_1 = 180 + 18.025 = 198.025`: the relation cut off the chain's start had a subscripted name as its whole first
+   * side, one this step had not written before (the step may still have met it in the problem or earlier steps). */
+  cutName?: string;
 }
 
 const OP_WORDS: Record<string, string> = { times: "*", plus: "+", minus: "-" };
@@ -97,6 +100,7 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   let start = 0; // index of the run's first token
   const seen = new Set<string>(); // variables in the tokens before the run
   let fragment = false; // the run's first side is the tail of something it does not include
+  let cutName: string | undefined; // the subscripted name just before the run's opening "=", not seen before in this text
   // "81h + 3Dh", "1 hour + 30 minutes", "40h - 16": terms of a sum with unlike units (or a unit and none) are not one
   // quantity's arithmetic; such a run is not read
   let unitHere: string | undefined; // unit words of the current term
@@ -112,7 +116,7 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   };
   const end = (at: number) => {
     closeTerm("end");
-    const c = mixedUnits ? undefined : finishRun(run, annotation, fragment, run.length > 0 && cutsExpression(tokens[at]));
+    const c = mixedUnits ? undefined : finishRun(run, annotation, fragment, run.length > 0 && cutsExpression(tokens[at]), cutName);
     mixedUnits = false;
     if (c) {
       const before = out[out.length - 1];
@@ -135,6 +139,8 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
       for (let j = start; j < i; j++) if (tokens[j]!.t === "var") seen.add((tokens[j] as { text: string }).text);
       start = i;
       fragment = startsMidExpression(tokens, i);
+      const before = tokens[i - 1];
+      cutName = fragment && tok.t === "eq" && before?.t === "break" && SUBSCRIPTED.test(before.text) && !tokens.slice(0, i - 1).some((t) => t.t === "break" && t.text === before.text) ? before.text : undefined;
     }
     const prev = run[run.length - 1];
     const next = tokens[i + 1];
@@ -197,6 +203,9 @@ function claimsFromTokens(tokens: Token[], annotation: boolean): Claim[] {
   end(tokens.length);
   return out;
 }
+
+// A subscripted name as the tokens keep it: `x_1`, `x_(2)`, `h_(max)`.
+const SUBSCRIPTED = /^[A-Za-z]_(?:[A-Za-z0-9]|\([A-Za-z0-9]+\))$/;
 
 // Whether a run starting at token i begins inside an expression it cannot see whole, so that its first side is a
 // fragment: right after an operator (`side^2 = 6^2`: "2"), after an unread command or subscripted name
@@ -264,7 +273,7 @@ function perUnit(tokens: Token[], j: number): boolean {
 }
 
 // Splits a run on = / ≈ into sides; keeps it when it is a real claim (not "12 = 12"-style restatements of a number).
-function finishRun(run: Item[], annotation: boolean, fragment = false, fragmentEnd = false): Claim | undefined {
+function finishRun(run: Item[], annotation: boolean, fragment = false, fragmentEnd = false, cutName?: string): Claim | undefined {
   if (!run.some((t) => t.t === "eq")) return undefined;
   const groups: Item[][] = [[]];
   const rels: Array<"=" | "≈"> = [];
@@ -306,7 +315,8 @@ function finishRun(run: Item[], annotation: boolean, fragment = false, fragmentE
   const made = sides.map(toSide);
   if (made.every((s) => s.literal)) return undefined;
   const cut = (fragment ? 1 : 0) + (fragmentEnd ? 1 : 0);
-  return { sides: made, rels: kept.slice(0, made.length - 1), annotation, ...(cut ? { cut } : {}) };
+  const named = fragment && cutName ? { cutName } : {};
+  return { sides: made, rels: kept.slice(0, made.length - 1), annotation, ...(cut ? { cut } : {}), ...named };
 }
 
 // "P(sum = 7) = 6/36", "(x, y) = (4, 2)": a ")" the run never opened ends a group begun before the run, so the sides

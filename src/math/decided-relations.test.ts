@@ -73,3 +73,19 @@ describe("a relation in letters that is no polynomial but holds for every value 
     expect(r[2]!.undecided).toBe(1);
   });
 });
+
+describe("a relation written word for word as the problem or an earlier step wrote it", () => {
+  it("is decided even when the checks cannot read it (a given, or no new claim)", () => {
+    const r = steps("How many $x$ satisfy $\\sin x = -0.31$?", ["We solve \\(\\sin x = -0.31\\).", "Again, \\(\\sin x = -0.31\\).", "Also \\(\\cos x = 0.5\\)."]);
+    expect(r[0]!.undecided).toBeUndefined();
+    expect(r[0]!.evidence).toMatch(/written as the problem writes it/);
+    expect(r[1]!.undecided).toBeUndefined();
+    expect(r[2]!.undecided).toBe(1);
+  });
+  it("a relation unread elsewhere, first written in a step, stays undecided there and is no new claim after", () => {
+    const r = steps("Solve it.", ["We get \\(\\cos x = 0.5\\).", "That is, \\(\\cos x = 0.5\\)."]);
+    expect(r[0]!.undecided).toBe(1);
+    expect(r[1]!.undecided).toBeUndefined();
+    expect(r[1]!.evidence).toMatch(/step 0 wrote it/);
+  });
+});

@@ -19,6 +19,11 @@ export function givenRelations(problemClaims: readonly Claim[]): Poly[] {
   return out;
 }
 
+// A relation as text, spacing aside.
+function textKey(left: Side, right: Side): string {
+  return `${left.text.replace(/\s+/g, "")}=${right.text.replace(/\s+/g, "")}`;
+}
+
 // left - right as a polynomial with at least one letter, else undefined.
 export function relationPoly(left: Side, right: Side): Poly | undefined {
   const a = parseSide(left);
@@ -48,13 +53,27 @@ function proportional(p: Poly, g: Poly): boolean {
 // it was first written, so it adds nothing undecided where it is repeated.
 export class WrittenRelations {
   private readonly rows: Array<{ poly: Poly; step: number }>;
-  /** The problem's relations count as written at step -1. */
-  constructor(given: readonly Poly[] = []) {
+  /** Every relation written so far, as text (whitespace dropped), with the first step that wrote it. */
+  private readonly texts = new Map<string, number>();
+  /** The problem's relations count as written at step -1 (their text too, when given the problem's claims). */
+  constructor(given: readonly Poly[] = [], problemClaims: readonly Claim[] = []) {
     this.rows = given.map((poly) => ({ poly, step: -1 }));
+    for (const c of problemClaims) for (let i = 0; i + 1 < c.sides.length; i++) this.addText(c.sides[i]!, c.sides[i + 1]!, -1);
   }
   add(left: Side, right: Side, step: number): void {
     const poly = relationPoly(left, right);
     if (poly) this.rows.push({ poly, step });
+    this.addText(left, right, step);
+  }
+  private addText(left: Side, right: Side, step: number): void {
+    const key = textKey(left, right);
+    if (!this.texts.has(key)) this.texts.set(key, step);
+  }
+  /** `\sin x = -0.31` after the problem wrote `\sin x = -0.31`: the step (or -1, the problem) that wrote the same
+   * relation word for word before this one, readable or not. */
+  stepOfText(left: Side, right: Side, upTo: number): number | undefined {
+    const step = this.texts.get(textKey(left, right));
+    return step !== undefined && step <= upTo ? step : undefined;
   }
   /** The step (this one or an earlier one) that wrote the same relation, if any. */
   stepOf(left: Side, right: Side, upTo: number): number | undefined {
@@ -84,10 +103,15 @@ export class WrittenRelations {
 // it was first written: not checked again, not undecided here); one that holds for every value is an identity; one
 // that takes a root of an equation written before (`x = 9` after `(x - 9)(x - 2) = 0`) is a case of it.
 export function decidedRelation(o: PairOutcome, l: Side, r: Side, given: readonly Poly[], written: WrittenRelations, step: number): PairOutcome {
-  if (o.label !== "unverifiable") return o;
-  if (restatesGiven(l, r, given)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation the problem gives`, checked: true };
-  const earlier = written.stepOf(l, r, step);
+  if (o.label !== "unverifiable" && o.label !== "unparseable") return o;
+  if (o.label === "unverifiable" && restatesGiven(l, r, given)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation the problem gives`, checked: true };
+  const earlier = o.label === "unverifiable" ? written.stepOf(l, r, step) : undefined;
   if (earlier !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": restates a relation step ${earlier} wrote`, checked: false };
+  // written word for word before (a relation the checks cannot read, such as `\sin x = -0.31`, included): no new
+  // claim here; the problem's own relations are givens
+  const same = written.stepOfText(l, r, step - 1);
+  if (same !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": written as ${same < 0 ? "the problem writes it (a given)" : `step ${same} wrote it`}`, checked: same < 0 };
+  if (o.label !== "unverifiable") return o;
   if (letteredIdentity(l, r)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": holds for every value (the same function at random points)`, checked: true, identity: true };
   const root = written.rootOf(l, r, step);
   if (root !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": takes a root of an equation ${root < 0 ? "the problem gives" : `step ${root} wrote`}`, checked: true };

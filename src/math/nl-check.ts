@@ -7,6 +7,7 @@ import { divisibilityClaims, isPrimePowerProduct, remainderClaims } from "./numb
 import { digitSumClaims } from "./digit-sums.js";
 import { baseClaims } from "./number-bases.js";
 import { solvedValueClaims } from "./solved-values.js";
+import { namedValue } from "./named-values.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
@@ -23,13 +24,15 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
   const problemClaims = extractClaims(record.problem);
   for (const claim of problemClaims) forEachPair(claim, (l, r) => recordFact(l, r, problemCtx, false));
   const given = givenRelations(problemClaims);
-  const written = new WrittenRelations(given);
+  const written = new WrittenRelations(given, problemClaims);
 
   const problemQuantities = quantitiesOf(record.problem, []);
   const earlier: StepQuantities[] = [];
   const aboutDigits = /\bdigit/i.test(record.problem);
   const formulaLetters = new Set<string>(); // letters a formula or an equation to solve introduced (not its subject)
+  let earlierText = record.problem; // the problem and the steps before this one, as written
   return record.steps.map((text, index) => {
+    if (index > 0) earlierText += `\n${record.steps[index - 1]}`;
     // "Now let $x$ be the second number": a let clause naming a letter the solution already used starts a new quantity;
     // what earlier steps said about the old one is forgotten (not evidence against the new one)
     const relet = [...letIntroductions(text)].filter((v) => defined.has(v) && facts.known().has(v));
@@ -59,7 +62,9 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
         defined.add(v);
         if (v !== subject) formulaLetters.add(v); // `t = \frac{300}{v}`: v is an input, t the result
       }
-      for (let c = 0; c < (claim.cut ?? 0); c++) outcomes.push({ label: "unverifiable", evidence: `a relation next to "${claim.sides[c === 0 ? 0 : claim.sides.length - 1]!.shown}" whose other side could not be read whole: not checked`, checked: false });
+      const named = claim.cutName ? namedValue(claim, earlierText) : undefined;
+      if (named) outcomes.push(named);
+      for (let c = named ? 1 : 0; c < (claim.cut ?? 0); c++) outcomes.push({ label: "unverifiable", evidence: `a relation next to "${claim.sides[c === 0 ? 0 : claim.sides.length - 1]!.shown}" whose other side could not be read whole: not checked`, checked: false });
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
         const o = decidedRelation(notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises)), l, r, given, written, index);
