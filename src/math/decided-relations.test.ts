@@ -89,3 +89,15 @@ describe("a relation written word for word as the problem or an earlier step wro
     expect(r[1]!.evidence).toMatch(/step 0 wrote it/);
   });
 });
+
+describe("a relation that puts what one relation says a letter is into another", () => {
+  it("follows from the two (given or written before), up to a factor", () => {
+    const r = steps("Solve $x^2 - xy + 8 = 0$ for a curve of our choice.", ["We take the curve \\(y = 8x - x^2\\).", "Substituting: \\(x^2 - x(8x - x^2) + 8 = 0\\), and also \\(2x^2 - 2x(8x - x^2) + 16 = 0\\)."]);
+    expect(r[1]!.undecided).toBeUndefined();
+    expect(r[1]!.evidence).toMatch(/follows by substitution \(a letter's value from step 0 put into a relation from the problem\)/);
+  });
+  it("a substitution done wrong is not decided by it", () => {
+    const r = steps("Solve $x^2 - xy + 8 = 0$ and $x^2 - 8x + y = 0$.", ["From the second, \\(y = 8x - x^2\\).", "Substituting: \\(x^2 - x(8x + x^2) + 8 = 0\\)."]);
+    expect(r[1]!.undecided).toBe(1);
+  });
+});

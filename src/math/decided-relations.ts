@@ -3,7 +3,7 @@ import { parseSide, type PairOutcome } from "./claim-check.js";
 import type { Claim, Side } from "./claims.js";
 import { ParseError, symbols } from "./expr.js";
 import { sameFunction } from "./identity.js";
-import { constValue, polyAdd, polyEqual, polyEval, polyScale, polyVars, rationalRoots, toPoly, type Poly } from "./poly.js";
+import { constValue, polyAdd, polyEqual, polyEval, polyScale, polySubstitute, polyVars, rationalRoots, toPoly, type Poly } from "./poly.js";
 
 // Relations in letters that the problem itself states (`x + y = 7`, `x^2 - xy + 8 = 0`): a step that writes one of
 // them again, rearranged or scaled (`3x + y = 45` as `y = 45 - 3x`, `2x + 2y = 14`), restates a given. That is
@@ -17,6 +17,10 @@ export function givenRelations(problemClaims: readonly Claim[]): Poly[] {
     }
   }
   return out;
+}
+
+function source(step: number): string {
+  return step < 0 ? "the problem" : `step ${step}`;
 }
 
 // A relation as text, spacing aside.
@@ -80,6 +84,26 @@ export class WrittenRelations {
     const p = this.rows.length ? relationPoly(left, right) : undefined;
     return p && this.rows.find((r) => r.step <= upTo && proportional(p, r.poly))?.step;
   }
+  /** `x^2 - x(8x - x^2) + 8 = 0` after `y = 8x - x^2` and `x^2 - xy + 8 = 0`: a relation that is one written before
+   * (or given) with a letter replaced by what another one written before says it is (a relation linear in that
+   * letter, with a number as its coefficient), up to a nonzero factor, follows from the two. The steps of the two. */
+  substitutionOf(left: Side, right: Side, upTo: number): [number, number] | undefined {
+    const p = this.rows.length > 1 ? relationPoly(left, right) : undefined;
+    if (!p) return undefined;
+    const rows = this.rows.filter((r) => r.step <= upTo).slice(-MAX_SUBSTITUTION_ROWS);
+    for (const s of rows) {
+      for (const v of polyVars(s.poly)) {
+        const value = solvedFor(s.poly, v);
+        if (!value) continue;
+        for (const r of rows) {
+          if (r === s || !polyVars(r.poly).has(v)) continue;
+          const put = polySubstitute(r.poly, v, value);
+          if (polyVars(put).size > 0 && proportional(p, put)) return [r.step, s.step];
+        }
+      }
+    }
+    return undefined;
+  }
   /** `x = 9`, `x - 2 = 0` after `(x - 9)(x - 2) = 0`: a relation in one letter whose roots (rational, all of them
    * known) are all roots of a polynomial equation in that letter alone written before (here or in an earlier
    * step) takes a root of it: a case of that equation, decided. The step that wrote it, if any. */
@@ -98,6 +122,22 @@ export class WrittenRelations {
   }
 }
 
+// How many of the latest relations written the substitution check looks at (each pair is tried).
+const MAX_SUBSTITUTION_ROWS = 24;
+
+// What a relation linear in v with a number as v's coefficient says v is (`y - 8x + x^2`: y = 8x - x^2), else undefined.
+function solvedFor(p: Poly, v: string): Poly | undefined {
+  const c = p.get(v);
+  if (!c) return undefined;
+  const rest: Poly = new Map();
+  for (const [k, q] of p) {
+    if (k === v) continue;
+    if (k.split("*").some((f) => f.split("^")[0] === v)) return undefined;
+    rest.set(k, q);
+  }
+  return polyScale(rest, c.inverse().neg());
+}
+
 // What the checks left undecided about a relation in letters, decided here when it can be: a relation the problem
 // states, written again (rearranged or scaled), is a given; one an earlier step wrote is no new claim (it counts where
 // it was first written: not checked again, not undecided here); one that holds for every value is an identity; one
@@ -113,6 +153,8 @@ export function decidedRelation(o: PairOutcome, l: Side, r: Side, given: readonl
   if (same !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": written as ${same < 0 ? "the problem writes it (a given)" : `step ${same} wrote it`}`, checked: same < 0 };
   if (o.label !== "unverifiable") return o;
   if (letteredIdentity(l, r)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": holds for every value (the same function at random points)`, checked: true, identity: true };
+  const put = written.substitutionOf(l, r, step);
+  if (put) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": follows by substitution (a letter's value from ${source(put[1])} put into a relation from ${source(put[0])})`, checked: true };
   const root = written.rootOf(l, r, step);
   if (root !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": takes a root of an equation ${root < 0 ? "the problem gives" : `step ${root} wrote`}`, checked: true };
   return o;

@@ -1,7 +1,7 @@
 import { create, fractionDependencies, parseDependencies, equal } from "mathjs";
 import { describe, expect, it } from "vitest";
 import { evaluate, parseExpr, ParseError, show, symbols } from "./expr.js";
-import { formatNum } from "./num.js";
+import { exact, formatNum, rational, toFloat } from "./num.js";
 
 const val = (s: string) => {
   const v = evaluate(parseExpr(s), new Map());
@@ -63,5 +63,18 @@ describe("roots of very large values", () => {
     const v = evaluate(parseExpr("sqrt(3^(-97) + 7^(-97))"), new Map());
     expect(v && !v.exact).toBe(true);
     expect(evaluate(parseExpr("sqrt(144/25)"), new Map())).toEqual(evaluate(parseExpr("12/5"), new Map()));
+  });
+});
+
+describe("a letter before a bracket", () => {
+  it("multiplies the bracket when the expression also uses that letter as a value", () => {
+    const e = parseExpr("x^2 - x(8x - x^2) + 8");
+    expect(toFloat(evaluate(e, new Map([["x", exact(rational(2))]]))!)).toBe(4 - 2 * (16 - 4) + 8);
+    expect(symbols(e)).toEqual(new Set(["x"]));
+  });
+  it("stays a function when the letter is used only that way", () => {
+    const e = parseExpr("f(10) + 3");
+    expect(e.k === "op" && e.a.k).toBe("fn");
+    expect(parseExpr("x(x+1)").k).toBe("op");
   });
 });

@@ -50,10 +50,19 @@ export function parseExpr(text: string): Expr {
   } catch (e) {
     throw new ParseError(`cannot parse ${JSON.stringify(text)}: ${(e as Error).message}`);
   }
-  return convert(node, text);
+  return convert(node, text, bareSymbols(node));
 }
 
-function convert(node: MathNode, text: string): Expr {
+// Letters an expression uses as values, not as the name of a function applied to something.
+function bareSymbols(node: MathNode, into = new Set<string>()): Set<string> {
+  const n = node as MathNode & { name?: string; args?: MathNode[]; content?: MathNode };
+  if (node.type === "SymbolNode") into.add(n.name!);
+  else if (node.type === "ParenthesisNode") bareSymbols(n.content!, into);
+  else for (const a of n.args ?? []) bareSymbols(a, into);
+  return into;
+}
+
+function convert(node: MathNode, text: string, bare: ReadonlySet<string>): Expr {
   const n = node as MathNode & { value?: unknown; name?: string; fn?: unknown; op?: string; args?: MathNode[]; content?: MathNode };
   switch (node.type) {
     case "ConstantNode":
@@ -64,10 +73,10 @@ function convert(node: MathNode, text: string): Expr {
       if (FUNCTION_NAMES.has(n.name!)) throw new ParseError(`function ${n.name} without a parenthesised argument in ${JSON.stringify(text)}`);
       return { k: "sym", name: n.name! };
     case "ParenthesisNode":
-      return convert(n.content!, text);
+      return convert(n.content!, text, bare);
     case "OperatorNode": {
       const fn = String(n.fn);
-      const args = (n.args ?? []).map((a) => convert(a, text));
+      const args = (n.args ?? []).map((a) => convert(a, text, bare));
       if (fn === "unaryMinus") return { k: "neg", a: args[0]! };
       if (fn === "unaryPlus") return args[0]!;
       const op = OPS[fn];
@@ -77,7 +86,11 @@ function convert(node: MathNode, text: string): Expr {
     case "FunctionNode": {
       const name = (n.fn as unknown as { name?: string })?.name;
       if (!name) throw new ParseError(`unsupported call in ${JSON.stringify(text)}`);
-      return { k: "fn", name, args: (n.args ?? []).map((a) => convert(a, text)) };
+      const args = (n.args ?? []).map((a) => convert(a, text, bare));
+      // `x^2 - x(8x - x^2)`: a single letter the expression also uses as a value, put before a bracket, multiplies it
+      // (`f(10)`, a letter used only that way, stays a function)
+      if (name.length === 1 && bare.has(name) && args.length === 1) return { k: "op", op: "*", a: { k: "sym", name }, b: args[0]! };
+      return { k: "fn", name, args };
     }
     default:
       throw new ParseError(`unsupported ${node.type} in ${JSON.stringify(text)}`);

@@ -144,6 +144,20 @@ export function polyEval(p: Poly, env: ReadonlyMap<string, Fraction>): Poly {
   return out;
 }
 
+// p with the letter v replaced by the polynomial e (every power of v expanded).
+export function polySubstitute(p: Poly, v: string, e: Poly): Poly {
+  let out: Poly = new Map();
+  const powers: Poly[] = [constPoly(new Fraction(1))];
+  for (const [k, c] of p) {
+    const m = monoParse(k);
+    const n = m.get(v) ?? 0;
+    m.delete(v);
+    while (powers.length <= n) powers.push(polyMul(powers[powers.length - 1]!, e));
+    out = polyAdd(out, polyMul(new Map([[monoKey(m), c]]), powers[n]!));
+  }
+  return out;
+}
+
 // Reduces `p` by an echelon basis (rows normalised on their pivot monomial); returns the remainder.
 function reduce(p: Poly, basis: Array<{ pivot: string; row: Poly }>): Poly {
   let r = p;
