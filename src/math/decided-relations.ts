@@ -3,6 +3,7 @@ import { parseSide, type PairOutcome } from "./claim-check.js";
 import type { Claim, Side } from "./claims.js";
 import { ParseError, symbols } from "./expr.js";
 import { sameFunction } from "./identity.js";
+import { congruencesIn, restatesCongruence, type Congruence } from "./congruences.js";
 import { constValue, polyAdd, polyEqual, polyEval, polyScale, polySubstitute, polyVars, rationalRoots, toPoly, type Poly } from "./poly.js";
 
 // Relations in letters that the problem itself states (`x + y = 7`, `x^2 - xy + 8 = 0`): a step that writes one of
@@ -59,6 +60,8 @@ export class WrittenRelations {
   private readonly rows: Array<{ poly: Poly; step: number }>;
   /** Every relation written so far, as text (whitespace dropped), with the first step that wrote it. */
   private readonly texts = new Map<string, number>();
+  /** Congruences written so far (`3n \equiv 2 \pmod{11}`), the problem's included. */
+  private readonly congruences: Congruence[] = [];
   /** The problem's relations count as written at step -1 (their text too, when given the problem's claims). */
   constructor(given: readonly Poly[] = [], problemClaims: readonly Claim[] = []) {
     this.rows = given.map((poly) => ({ poly, step: -1 }));
@@ -68,6 +71,15 @@ export class WrittenRelations {
     const poly = relationPoly(left, right);
     if (poly) this.rows.push({ poly, step });
     this.addText(left, right, step);
+  }
+  /** Reads the congruences a text (the problem, a step) writes. */
+  addCongruences(text: string): void {
+    this.congruences.push(...congruencesIn(text));
+  }
+  /** Whether the relation is a congruence written before (or in this step) as an equation with an integer parameter. */
+  restatesCongruence(left: Side, right: Side): boolean {
+    const p = this.congruences.length ? relationPoly(left, right) : undefined;
+    return p !== undefined && restatesCongruence(p, this.congruences);
   }
   private addText(left: Side, right: Side, step: number): void {
     const key = textKey(left, right);
@@ -153,6 +165,7 @@ export function decidedRelation(o: PairOutcome, l: Side, r: Side, given: readonl
   if (same !== undefined) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": written as ${same < 0 ? "the problem writes it (a given)" : `step ${same} wrote it`}`, checked: same < 0 };
   if (o.label !== "unverifiable") return o;
   if (letteredIdentity(l, r)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": holds for every value (the same function at random points)`, checked: true, identity: true };
+  if (written.restatesCongruence(l, r)) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": a congruence written before, as an equation with an integer parameter`, checked: true };
   const put = written.substitutionOf(l, r, step);
   if (put) return { label: "correct", evidence: `"${l.shown} = ${r.shown}": follows by substitution (a letter's value from ${source(put[1])} put into a relation from ${source(put[0])})`, checked: true };
   const root = written.rootOf(l, r, step);

@@ -25,6 +25,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
   for (const claim of problemClaims) forEachPair(claim, (l, r) => recordFact(l, r, problemCtx, false));
   const given = givenRelations(problemClaims);
   const written = new WrittenRelations(given, problemClaims);
+  written.addCongruences(record.problem);
 
   const problemQuantities = quantitiesOf(record.problem, []);
   const earlier: StepQuantities[] = [];
@@ -49,6 +50,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     const outcomes: PairOutcome[] = [];
     const computed: Array<{ at: number; left: Num; right: Num }> = []; // numeric pairs of this step, by outcome index
     const claims = dedupe([...extractClaims(text), ...labelledChains(text)]);
+    written.addCongruences(text);
     const here = quantitiesOf(text, claims);
     for (const claim of claims) {
       const restated = restatedOperand(claim, here, earlier, problemQuantities);
