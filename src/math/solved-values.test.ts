@@ -26,3 +26,20 @@ describe("a value solved for across an implication must satisfy the equation", (
     expect(steps("Then $$2t + 7 = 19 \\implies t = 5,$$ which is impossible.")).toEqual(["unverifiable"]);
   });
 });
+
+describe("a value solved for, in words: \"solving E gives x = v\"", () => {
+  it("must satisfy the equation", () => {
+    expect(labels("Solving \\( 10 + 4d = 100 \\) gives us \\( d = 20 \\).")).toEqual(["arithmetic-error"]);
+    expect(labels("Solving \\( 10 + 4d = 100 \\) gives us \\( d = \\frac{45}{2} \\).")).toEqual(["correct"]);
+    expect(labels("To solve \\(3k - 4 = 11\\), we get \\(k = 5\\).")).toEqual(["correct"]);
+  });
+  it("needs both the solving and the giving words, in one sentence", () => {
+    expect(labels("We know \\( 10 + 4d = 100 \\) gives us \\( d = 20 \\).")).toEqual([]);
+    expect(labels("Solving \\( 10 + 4d = 100 \\). Next take \\( d = 20 \\).")).toEqual([]);
+    expect(labels("Solving is easy. \\( 10 + 4d = 100 \\) gives \\( d = 20 \\).")).toEqual([]);
+  });
+  it("in a trial step it is still a calculation: the flag stands", () => {
+    const steps = checkNaturalSteps({ id: "t", problem: "p", steps: ["Let's try \\( a_2 = 5 \\). Solving \\( 10 + 4d = 100 \\) gives us \\( d = 20 \\)."] });
+    expect(steps[0]!.label).toBe("arithmetic-error");
+  });
+});

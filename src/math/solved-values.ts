@@ -8,19 +8,35 @@ import { splitPieces } from "./tokens.js";
 // implication arrow in the same display, by the value it gives that letter. The value must satisfy the equation: put
 // in, both sides must be equal (exactly). Only a value written exactly (no decimals, no ≈, no ±, no "or") and an
 // equation whose only letter is the one solved for are read; a side without a value there (division by zero) is no
-// verdict.
+// verdict. The same for an equation after "solving" and its value after "gives", "we get", ... in one sentence.
 export function solvedValueClaims(text: string): PairOutcome[] {
   const out: PairOutcome[] = [];
-  for (const piece of splitPieces(text)) {
-    if (!piece.math || !/\\Rightarrow|\\implies|⇒/.test(piece.text)) continue;
-    const parts = latexToPlain(piece.text).split("⇒");
-    for (let k = 0; k + 1 < parts.length; k++) {
-      const o = solvedValue(parts[k]!, parts[k + 1]!);
+  const pieces = splitPieces(text);
+  pieces.forEach((piece, i) => {
+    if (!piece.math) return;
+    if (/\\Rightarrow|\\implies|⇒/.test(piece.text)) {
+      const parts = latexToPlain(piece.text).split("⇒");
+      for (let k = 0; k + 1 < parts.length; k++) {
+        const o = solvedValue(parts[k]!, parts[k + 1]!);
+        if (o) out.push(o);
+      }
+    }
+    // "Solving \( 10 + 4d = 100 \) gives us \( d = 20 \)": the same, in words, in one sentence
+    const before = pieces[i - 1];
+    const between = pieces[i + 1];
+    const after = pieces[i + 2];
+    if (before && !before.math && SOLVING.test(before.text) && between && !between.math && SOLVED_BY.test(between.text) && after?.math) {
+      const o = solvedValue(latexToPlain(piece.text), latexToPlain(after.text));
       if (o) out.push(o);
     }
-  }
+  });
   return out;
 }
+
+// "Solving", "solve", "to solve" closing the words before the equation (within the sentence), and the words that
+// give its solution: "gives (us)", "yields", "we get/find/obtain", "results in", "leads to".
+const SOLVING = /\bsolv(?:e|es|ing)\b[^.!?:]*$/i;
+const SOLVED_BY = /^\s*[,;]?\s*(?:(?:this|which|it)\s+)?(?:gives(?:\s+us)?|yields|results\s+in|leads\s+to|we\s+(?:get|find|obtain|have))\s*:?\s*$/i;
 
 function solvedValue(equation: string, solution: string): PairOutcome | undefined {
   const sides = equation.split("=");
