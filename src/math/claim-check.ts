@@ -106,8 +106,24 @@ function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefi
   if (polyEqual(pa, pb)) return { label: "correct", evidence: `${show(a)} = ${show(b)} holds for every value (same expanded form)`, checked: true, identity: true };
   // "(x + 6)(y - 2) = xy", "T^2 + 10U = U^2 + 10T": sides whose highest-degree terms differ are an equation stated
   // (a condition to solve), not an expansion gone wrong; a slip in an expansion keeps the leading terms
+  const spurious = spuriousTerms(a, b, pa, pb);
+  if (spurious) return spurious;
   if (!polyEqual(leading(pa), leading(pb)) || !sameKeys(polyVars(pa), polyVars(pb))) return undefined;
   return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} are not the same expression (expanded, they differ)`, checked: true, identity: true };
+}
+
+// "(a + b + c)^2 = a^2 + b^2 + c^2 + 2ab + 2bc + 2ca + 2abc": the expanded side holds every term of the true expansion,
+// with its coefficient, and more terms, each of a degree above the expansion's, in its letters. As an equation it
+// would say those extra terms vanish (2abc = 0), which no one writes that way: an expansion gone wrong.
+function spuriousTerms(a: Expr, b: Expr, pa: Poly, pb: Poly): PairOutcome | undefined {
+  const [truth, claimed] = hasSumFactor(a) && isExpanded(b) ? [pa, pb] : hasSumFactor(b) && isExpanded(a) ? [pb, pa] : [];
+  if (!truth || !claimed) return undefined;
+  const extra = polyAdd(claimed, truth, new Fraction(-1));
+  const top = degree(truth);
+  const letters = polyVars(truth);
+  if (extra.size === 0 || [...extra.keys()].some((k) => truth.has(k) || termDegree(k) <= top)) return undefined;
+  if ([...polyVars(extra)].some((v) => !letters.has(v))) return undefined;
+  return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)}: the expansion has every true term and more, of a higher degree (expanded, they differ)`, checked: true, identity: true };
 }
 
 // "9 - 18(n - 1) = 27 - 18n" written as "= 18 - 18n": an expansion whose sides differ by a nonzero number only. Read as an

@@ -116,3 +116,16 @@ describe("checkNaturalSteps", () => {
     expect(labels("Let t be the time.", ["$t = 4$ and $t = 5$"])).toEqual(["unverifiable"]);
   });
 });
+
+describe("an expansion with every true term and more, of a higher degree", () => {
+  const label = (text: string) => checkNaturalSteps({ id: "t", problem: "Simplify.", steps: [text] })[0]!.label;
+  it("is an expansion gone wrong", () => {
+    expect(label("The expansion is \\((a+b+c)^2 = a^2 + b^2 + c^2 + 2ab + 2bc + 2ca + 2abc\\).")).toBe("invalid-transformation");
+    expect(label("We expand: \\((x+1)^2 = x^2 + 2x + 1 + x^3\\).")).toBe("invalid-transformation");
+  });
+  it("the true expansion, missing terms (an equation such as (a+b)^2 = a^2 + b^2), or extra terms in other letters are not flagged", () => {
+    expect(label("The expansion is \\((a+b+c)^2 = a^2 + b^2 + c^2 + 2ab + 2bc + 2ca\\).")).toBe("correct");
+    expect(label("We expand: \\((a+b)^2 = a^2 + b^2\\).")).not.toBe("invalid-transformation");
+    expect(label("We expand: \\((x+1)^2 = x^2 + 2x + 1 + y^3\\).")).not.toBe("invalid-transformation");
+  });
+});
