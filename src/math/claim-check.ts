@@ -101,7 +101,7 @@ function identityClaim(a: Expr, b: Expr, ctx: PairContext): PairOutcome | undefi
   // A factorisation or expansion needs a factor that is a sum in a variable (`(x + 5)(x - 3)`, `2(x + 1)`); a
   // product of letters (`Prt`, `2lw`) is not factored.
   if (ctx.statesEquation && !ctx.identityHint) return undefined;
-  const shapes = (hasSumFactor(a) && isExpanded(b)) || (hasSumFactor(b) && isExpanded(a));
+  const shapes = (hasSumFactor(a) && isExpanded(b)) || (hasSumFactor(b) && isExpanded(a)) || powerExpanded(a, b, pa, pb);
   if (!shapes && !(ctx.identityHint && degree(pa) === degree(pb))) return undefined;
   if (polyEqual(pa, pb)) return { label: "correct", evidence: `${show(a)} = ${show(b)} holds for every value (same expanded form)`, checked: true, identity: true };
   // "(x + 6)(y - 2) = xy", "T^2 + 10U = U^2 + 10T": sides whose highest-degree terms differ are an equation stated
@@ -137,6 +137,21 @@ function linearExpansionSlip(a: Expr, b: Expr, pa: Poly, pb: Poly, ctx: PairCont
   const gap = constValue(polyAdd(pa, pb, new Fraction(-1)));
   if (gap === undefined || gap.equals(0)) return undefined;
   return { label: "invalid-transformation", evidence: `${show(a)} and ${show(b)} differ by ${gap.toFraction()} for every value (expanded, only the constant differs)`, checked: true, identity: true };
+}
+
+// `P(P(x)) = a(ax^2 + bx + c)^2 + b(ax^2 + bx + c) + c = a^3x^4 + ...`: a power of a sum (anywhere in one side) written out
+// on the other side, which has no such power, in three letters or more: an expansion of an expression in parameters,
+// not an equation anyone solves that way.
+function powerExpanded(a: Expr, b: Expr, pa: Poly, pb: Poly): boolean {
+  if (new Set([...polyVars(pa), ...polyVars(pb)]).size < 3) return false;
+  return (hasPowerOfSum(a) && !hasPowerOfSum(b)) || (hasPowerOfSum(b) && !hasPowerOfSum(a));
+}
+
+function hasPowerOfSum(e: Expr): boolean {
+  if (e.k === "op" && e.op === "^") return e.a.k === "op" && (e.a.op === "+" || e.a.op === "-") && symbols(e.a).size > 0;
+  if (e.k === "op") return hasPowerOfSum(e.a) || hasPowerOfSum(e.b);
+  if (e.k === "neg") return hasPowerOfSum(e.a);
+  return false;
 }
 
 // A term with a bracket to expand, anywhere in a sum (`9 - 18(n - 1)`).

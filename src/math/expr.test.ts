@@ -78,3 +78,11 @@ describe("a letter before a bracket", () => {
     expect(parseExpr("x(x+1)").k).toBe("op");
   });
 });
+
+describe("a letter before a bracket raised to a power", () => {
+  it("multiplies the power of the bracket, not the power of the product", () => {
+    const e = parseExpr("a(a x + b)^2 + b");
+    const env = new Map([["a", exact(rational(2))], ["b", exact(rational(3))], ["x", exact(rational(1))]]);
+    expect(toFloat(evaluate(e, env)!)).toBe(2 * 25 + 3);
+  });
+});

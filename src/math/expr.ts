@@ -62,6 +62,11 @@ function bareSymbols(node: MathNode, into = new Set<string>()): Set<string> {
   return into;
 }
 
+// A call `x(...)` that is a product: a single letter the expression also uses as a value, one argument.
+function multipliesBracket(name: string | undefined, args: readonly MathNode[] | undefined, bare: ReadonlySet<string>): boolean {
+  return name !== undefined && name.length === 1 && bare.has(name) && args?.length === 1;
+}
+
 function convert(node: MathNode, text: string, bare: ReadonlySet<string>): Expr {
   const n = node as MathNode & { value?: unknown; name?: string; fn?: unknown; op?: string; args?: MathNode[]; content?: MathNode };
   switch (node.type) {
@@ -76,6 +81,11 @@ function convert(node: MathNode, text: string, bare: ReadonlySet<string>): Expr 
       return convert(n.content!, text, bare);
     case "OperatorNode": {
       const fn = String(n.fn);
+      // `a(ax + b)^2`: mathjs raises the whole call to the power; read as a product, the power is the bracket's
+      const base = n.args?.[0] as (MathNode & { fn?: { name?: string }; args?: MathNode[] }) | undefined;
+      if (fn === "pow" && base?.type === "FunctionNode" && multipliesBracket(base.fn?.name, base.args, bare)) {
+        return { k: "op", op: "*", a: { k: "sym", name: base.fn!.name! }, b: { k: "op", op: "^", a: convert(base.args![0]!, text, bare), b: convert(n.args![1]!, text, bare) } };
+      }
       const args = (n.args ?? []).map((a) => convert(a, text, bare));
       if (fn === "unaryMinus") return { k: "neg", a: args[0]! };
       if (fn === "unaryPlus") return args[0]!;
@@ -89,7 +99,7 @@ function convert(node: MathNode, text: string, bare: ReadonlySet<string>): Expr 
       const args = (n.args ?? []).map((a) => convert(a, text, bare));
       // `x^2 - x(8x - x^2)`: a single letter the expression also uses as a value, put before a bracket, multiplies it
       // (`f(10)`, a letter used only that way, stays a function)
-      if (name.length === 1 && bare.has(name) && args.length === 1) return { k: "op", op: "*", a: { k: "sym", name }, b: args[0]! };
+      if (multipliesBracket(name, n.args, bare)) return { k: "op", op: "*", a: { k: "sym", name }, b: args[0]! };
       return { k: "fn", name, args };
     }
     default:

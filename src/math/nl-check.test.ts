@@ -129,3 +129,15 @@ describe("an expansion with every true term and more, of a higher degree", () =>
     expect(label("We expand: \\((x+1)^2 = x^2 + 2x + 1 + y^3\\).")).not.toBe("invalid-transformation");
   });
 });
+
+describe("a power of a sum written out, in three letters or more", () => {
+  const label = (text: string) => checkNaturalSteps({ id: "t", problem: "Let $P(x)$ be a polynomial.", steps: [text] })[0]!.label;
+  it("is checked as an expansion: a slip that keeps the leading terms is flagged, the right one passes", () => {
+    expect(label("Let $P(x) = ax^2 + bx + c$. Then $P(P(x)) = a(ax^2 + bx + c)^2 + b(ax^2 + bx + c) + c = a^3x^4 + 2a^2bx^3 + (2ac + b^2)a x^2 + (ab + 2c)bx + ac + bc + c$.")).toBe("invalid-transformation");
+    expect(label("Let $P(x) = ax + b$. Then $P(P(x)) = a(ax + b) + b = a^2x + ab + b$, and $(ax + b)^2 + c = a^2x^2 + 2abx + b^2 + c$.")).toBe("correct");
+  });
+  it("in fewer letters, or with a power of a sum on both sides, it may be an equation: not flagged", () => {
+    expect(label("Let $P(x) = x^2$. We need $(x + 2)^2 + x = x^2 + 3x + 3$.")).not.toBe("invalid-transformation");
+    expect(label("Let $P(x) = x^2$. We need $(a + b)^2 + c = (a - b)^2 + c^2 + ab$.")).not.toBe("invalid-transformation");
+  });
+});
