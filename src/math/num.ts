@@ -67,7 +67,8 @@ export function pow(a: Num, b: Num): Num | undefined {
   }
   const base = toFloat(a);
   const e = toFloat(b);
-  const x = base < 0 && b.exact && b.q.d % 2n === 1n ? -Math.pow(-base, e) : Math.pow(base, e);
+  // a negative base to p/q with q odd: the real root, its sign (-1)^p ((-0.5)^2 is 0.25, (-8)^(1/3) is -2)
+  const x = base < 0 && b.exact && b.q.d % 2n === 1n ? (b.q.n % 2n === 1n ? -1 : 1) * Math.pow(-base, e) : Math.pow(base, e);
   return Number.isFinite(x) ? approx(x) : undefined;
 }
 
