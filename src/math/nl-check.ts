@@ -8,6 +8,7 @@ import { digitSumClaims } from "./digit-sums.js";
 import { baseClaims } from "./number-bases.js";
 import { solvedValueClaims } from "./solved-values.js";
 import { namedValue } from "./named-values.js";
+import { factoringSlip, zeroEquation } from "./factoring-slips.js";
 import { evaluate, ParseError, symbols, type Expr } from "./expr.js";
 import { substitutedValues } from "./substitution.js";
 import { equalNum, type Num } from "./num.js";
@@ -50,6 +51,7 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
     const outcomes: PairOutcome[] = [];
     const computed: Array<{ at: number; left: Num; right: Num }> = []; // numeric pairs of this step, by outcome index
     const claims = dedupe([...extractClaims(text), ...labelledChains(text)]);
+    let zeroBefore: ReturnType<typeof zeroEquation>; // the relation just read, when it is an equation `P = 0` in one letter
     written.addCongruences(text);
     const here = quantitiesOf(text, claims);
     for (const claim of claims) {
@@ -69,7 +71,9 @@ export function checkNaturalSteps(record: NaturalRecord): StepResult[] {
       for (let c = named ? 1 : 0; c < (claim.cut ?? 0); c++) outcomes.push({ label: "unverifiable", evidence: `a relation next to "${claim.sides[c === 0 ? 0 : claim.sides.length - 1]!.shown}" whose other side could not be read whole: not checked`, checked: false });
       let prev: Num | undefined;
       forEachPair(claim, (l, r, rel) => {
-        const o = decidedRelation(notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises)), l, r, given, written, index);
+        const decided = decidedRelation(notCalculation(rejects, modular, l, r, loneNumberFirst(withLetters(scoped(checkPair(l, r, rel === "≈", ctx, prev), hypothetical), l, r), l, r, l === claim.sides[0], factorises)), l, r, given, written, index);
+        const o = factoringSlip(decided, l, r, zeroBefore);
+        zeroBefore = zeroEquation(l, r);
         written.add(l, r, index);
         outcomes.push(unreadLetters(o));
         const values = numericValues(l, r);
