@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkNaturalSteps } from "./nl-check.js";
 import { boxedContradiction } from "./final-answer.js";
-import { mathEval, scoreSubsets } from "./metrics.js";
-import { MathRecord, type MathResult } from "./schema.js";
+import { readFile } from "node:fs/promises";
+import { evaluateOffline } from "./evaluate.js";
+import { mathEval, scoreResults, scoreSubsets } from "./metrics.js";
+import { MathRecord, type ExpectedLabel, type MathResult } from "./schema.js";
 
 const labels = (problem: string, steps: string[]) => checkNaturalSteps({ id: "t", problem, steps }).map((s) => s.label);
 const ERRORS = ["arithmetic-error", "invalid-transformation", "undefined-variable", "inconsistent-step"];
@@ -182,10 +184,25 @@ describe("ProcessBench development split", () => {
     expect(r.invalidLines).toEqual([]);
     expect(Object.keys(r.subsets)).toEqual(["gsm8k", "math", "olympiadbench", "omnimath"]);
     expect(r.specificity).toBeGreaterThanOrEqual(0.95);
+    expect(r.specificity).toBe(1); // the level reached (300/300): no flag on a clean solution
     expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.8); // the goal
-    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.95); // the level reached (100%, 25/25)
-    expect(r.recall).toBeGreaterThanOrEqual(0.083); // the level reached (25/300)
+    expect(r.firstErrorPrecision).toBeGreaterThanOrEqual(0.95); // the level reached (100%, 31/31)
+    expect(r.recall).toBeGreaterThanOrEqual(0.103); // the level reached (31/300)
     // a flag reported as a bound must hold (the labelled first error at or before it) at least as often
     expect(r.boundedRight).toBeGreaterThanOrEqual(0.8 * r.bounded);
+  });
+  it("odd and even record numbers each keep precision >= 95% and no flag on a clean solution (rules tuned on one half hold on the other)", async () => {
+    const halves: Record<"odd" | "even", Array<{ expected: ExpectedLabel; result: MathResult }>> = { odd: [], even: [] };
+    for (const line of (await readFile("fixtures/public/processbench_dev.jsonl", "utf8")).split("\n").filter(Boolean)) {
+      const input = MathRecord.parse(JSON.parse(line));
+      const n = Number(input.record.id.split("-").pop());
+      halves[n % 2 ? "odd" : "even"].push({ expected: input.record._label!, result: evaluateOffline(input) });
+    }
+    for (const pairs of Object.values(halves)) {
+      const s = scoreResults(pairs);
+      expect(s.specificity).toBe(1);
+      expect(s.firstErrorPrecision).toBeGreaterThanOrEqual(0.95);
+      expect(s.found).toBeGreaterThanOrEqual(13); // the levels reached: odd 13/150, even 18/150
+    }
   });
 });
