@@ -102,13 +102,20 @@ export class WrittenRelations {
   substitutionOf(left: Side, right: Side, upTo: number): [number, number] | undefined {
     const p = this.rows.length > 1 ? relationPoly(left, right) : undefined;
     if (!p) return undefined;
-    const rows = this.rows.filter((r) => r.step <= upTo).slice(-MAX_SUBSTITUTION_ROWS);
+    const pv = polyVars(p);
+    const rows = this.rows.filter((r) => r.step <= upTo).slice(-MAX_SUBSTITUTION_ROWS).map((r) => ({ ...r, vars: polyVars(r.poly) }));
     for (const s of rows) {
-      for (const v of polyVars(s.poly)) {
+      for (const v of s.vars) {
+        if (pv.has(v)) continue; // the letter put in is gone from the result
         const value = solvedFor(s.poly, v);
         if (!value) continue;
+        const valueVars = polyVars(value);
         for (const r of rows) {
-          if (r === s || !polyVars(r.poly).has(v)) continue;
+          if (r === s || !r.vars.has(v)) continue;
+          // the result's letters are r's others and the value's (a cancellation that drops one is not looked for)
+          const letters = new Set([...r.vars, ...valueVars]);
+          letters.delete(v);
+          if (letters.size !== pv.size || [...pv].some((u) => !letters.has(u))) continue;
           const put = polySubstitute(r.poly, v, value);
           if (polyVars(put).size > 0 && proportional(p, put)) return [r.step, s.step];
         }
