@@ -86,3 +86,10 @@ describe("a letter before a bracket raised to a power", () => {
     expect(toFloat(evaluate(e, env)!)).toBe(2 * 25 + 3);
   });
 });
+
+describe("a constant before a bracket", () => {
+  it("multiplies it: pi (r)^2 is pi * r^2", () => {
+    const e = parseExpr("pi (1/2)^2");
+    expect(toFloat(evaluate(e, new Map())!)).toBeCloseTo(Math.PI / 4, 12);
+  });
+});

@@ -62,9 +62,10 @@ function bareSymbols(node: MathNode, into = new Set<string>()): Set<string> {
   return into;
 }
 
-// A call `x(...)` that is a product: a single letter the expression also uses as a value, one argument.
+// A call `x(...)` that is a product: a single letter the expression also uses as a value, or a constant, one argument.
+// `\pi (r)^2`: a constant before a bracket multiplies it too.
 function multipliesBracket(name: string | undefined, args: readonly MathNode[] | undefined, bare: ReadonlySet<string>): boolean {
-  return name !== undefined && name.length === 1 && bare.has(name) && args?.length === 1;
+  return name !== undefined && ((name.length === 1 && bare.has(name)) || CONSTANTS.has(name)) && args?.length === 1;
 }
 
 function convert(node: MathNode, text: string, bare: ReadonlySet<string>): Expr {
