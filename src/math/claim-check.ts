@@ -4,7 +4,7 @@ import { evaluate, ParseError, parseExpr, show, symbols, type Expr } from "./exp
 import { asAssignment, type FactBase } from "./equation.js";
 import { decimalsShown, equalNum, fitsDecimals, formatNum, isInteger, roundsTo, toFloat, type Num } from "./num.js";
 import { isExpanded } from "./identity.js";
-import { constValue, degree, polyAdd, polyEqual, polyEval, polyVars, rationalRoots, termDegree, toPoly, type Poly } from "./poly.js";
+import { constValue, degree, numbersTimesOneMonomial, polyAdd, polyEqual, polyEval, polyVars, rationalRoots, termDegree, toPoly, type Poly } from "./poly.js";
 import { substitutedValues } from "./substitution.js";
 import type { MathLabel } from "./schema.js";
 
@@ -380,6 +380,9 @@ export function recordFact(left: Side, right: Side, ctx: PairContext, flagged: b
   const r = toPoly(b);
   if (!l || !r) return;
   if (flagged) ctx.facts.forget(vars);
+  // `0.971P \cdot 1.089 = 1.058319P`: a number times one monomial on each side is a claim about the numbers (a
+  // quantity P carried through a calculation), not an equation that makes P = 0: no fact
+  if (numbersTimesOneMonomial(l, r)) return;
   const poly = new Map(l);
   for (const [k, c] of r) {
     const v = (poly.get(k) ?? new Fraction(0)).sub(c);

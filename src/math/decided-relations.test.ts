@@ -101,3 +101,13 @@ describe("a relation that puts what one relation says a letter is into another",
     expect(r[1]!.undecided).toBe(1);
   });
 });
+
+describe("a number times one quantity on both sides (0.971P * 1.089 = 1.058319P)", () => {
+  it("is a claim about the numbers: no fact P = 0 for the next step, and no relation that later ones restate", () => {
+    const r = steps("A population P changes.", ["After two years: \\(0.5P \\times 2 = 1.2P\\).", "After three: \\(1.2P \\times 2 = 2.5P\\)."]);
+    expect(r[0]!.label).not.toBe("arithmetic-error"); // an equation 2x = 5x may be meant: never flagged by this
+    expect(r[0]!.undecided).toBe(1);
+    expect(r[1]!.label).not.toBe("correct"); // it was checked at P = 0 before
+    expect(r[1]!.undecided).toBe(1);
+  });
+});

@@ -4,7 +4,7 @@ import type { Claim, Side } from "./claims.js";
 import { ParseError, symbols } from "./expr.js";
 import { sameFunction } from "./identity.js";
 import { congruencesIn, restatesCongruence, type Congruence } from "./congruences.js";
-import { constValue, polyAdd, polyEqual, polyEval, polyScale, polySubstitute, polyVars, rationalRoots, toPoly, type Poly } from "./poly.js";
+import { constValue, numbersTimesOneMonomial, polyAdd, polyEqual, polyEval, polyScale, polySubstitute, polyVars, rationalRoots, toPoly, type Poly } from "./poly.js";
 
 // Relations in letters that the problem itself states (`x + y = 7`, `x^2 - xy + 8 = 0`): a step that writes one of
 // them again, rearranged or scaled (`3x + y = 45` as `y = 45 - 3x`, `2x + 2y = 14`), restates a given. That is
@@ -36,7 +36,7 @@ export function relationPoly(left: Side, right: Side): Poly | undefined {
   if (a instanceof ParseError || b instanceof ParseError || symbols(a).size + symbols(b).size === 0) return undefined;
   const pa = toPoly(a);
   const pb = toPoly(b);
-  if (!pa || !pb) return undefined;
+  if (!pa || !pb || numbersTimesOneMonomial(pa, pb)) return undefined;
   const p = polyAdd(pa, pb, new Fraction(-1));
   return polyVars(p).size > 0 ? p : undefined;
 }

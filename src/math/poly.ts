@@ -100,6 +100,15 @@ export function toPoly(e: Expr): Poly | undefined {
   }
 }
 
+// `0.971P \cdot 1.089 = 1.058319P`: both sides a number times the same monomial in letters, the numbers different. Such a
+// relation is a claim about the numbers (a quantity carried through a calculation), not an equation that makes P = 0.
+export function numbersTimesOneMonomial(l: Poly, r: Poly): boolean {
+  if (l.size !== 1 || r.size !== 1) return false;
+  const [kl, cl] = [...l][0]!;
+  const [kr, cr] = [...r][0]!;
+  return kl !== "" && kl === kr && !cl.equals(cr);
+}
+
 // The value of a constant polynomial, else undefined.
 export function constValue(p: Poly): Fraction | undefined {
   if (p.size === 0) return new Fraction(0);
