@@ -1,5 +1,5 @@
 import { Fraction } from "mathjs";
-import { evaluate, ParseError, parseExpr, symbols, type Expr } from "./expr.js";
+import { evaluate, symbols, tryParseExpr, type Expr } from "./expr.js";
 import { extractAnswer, normaliseAnswer } from "./answer-extract.js";
 import { decimalsShown, equalNum, formatNum, type Num } from "./num.js";
 import { latexToPlain } from "./parse-latex.js";
@@ -15,15 +15,6 @@ type Parsed =
   | { k: "interval"; lo: Expr; hi: Expr; open: [boolean, boolean] }
   | { k: "set"; items: Parsed[]; ordered: boolean }
   | { k: "text"; s: string };
-
-function tryExpr(plain: string): Expr | undefined {
-  try {
-    return parseExpr(plain);
-  } catch (e) {
-    if (e instanceof ParseError) return undefined;
-    throw e;
-  }
-}
 
 // Splits on commas at depth 0.
 function splitTop(s: string, sep: RegExp): string[] {
@@ -50,8 +41,8 @@ function parseAnswer(raw: string, hint?: Parsed): Parsed {
   if (textOnly && !(hint && hint.k !== "text" && plain.length === 1)) return { k: "text", s: (textOnly[1] ?? plain).toLowerCase().trim() };
   const interval = /^([([])\s*(.+?)\s*,\s*(.+?)\s*([)\]])$/.exec(plain);
   if (interval && (!hint || hint.k === "interval") && (interval[1] === "[" || interval[4] === "]" || hint?.k === "interval" || /Infinity/.test(plain))) {
-    const lo = tryExpr(interval[2]!);
-    const hi = tryExpr(interval[3]!);
+    const lo = tryParseExpr(interval[2]!);
+    const hi = tryParseExpr(interval[3]!);
     if (lo && hi) return { k: "interval", lo, hi, open: [interval[1] === "(", interval[4] === ")"] };
   }
   const parts = splitTop(plain.replace(/^\((.*)\)$/, (m, inner: string) => (hint?.k === "set" && hint.ordered ? inner : splitTop(inner, /,/).length > 1 ? inner : m)), /[,;]/);
@@ -61,15 +52,15 @@ function parseAnswer(raw: string, hint?: Parsed): Parsed {
   }
   const eq = plain.split("=");
   if (eq.length === 2) {
-    const l = tryExpr(eq[0]!);
-    const r = tryExpr(eq[1]!);
+    const l = tryParseExpr(eq[0]!);
+    const r = tryParseExpr(eq[1]!);
     if (l && r) {
       // "x = 5" read as 5 when the reference is a value (or a set of them)
       if (l.k === "sym" && symbols(r).size === 0 && (!hint || hint.k !== "equation")) return { k: "expr", e: r, percent: /%$/.test(eq[1]!.trim()) };
       return { k: "equation", l, r };
     }
   }
-  const e = tryExpr(plain);
+  const e = tryParseExpr(plain);
   if (e) return { k: "expr", e, percent: /%\s*$/.test(plain), ...(e.k === "num" && /\.\d+$/.test(plain) ? { places: decimalsShown(plain) } : {}) };
   return { k: "text", s: plain.toLowerCase() };
 }

@@ -39,6 +39,21 @@ export function normalisePlain(text: string): string {
   return s.trim();
 }
 
+// parseExpr, or undefined for what it does not accept (any other error is a bug and is thrown).
+export function tryParseExpr(text: string): Expr | undefined {
+  try {
+    return parseExpr(text);
+  } catch (e) {
+    if (e instanceof ParseError) return undefined;
+    throw e;
+  }
+}
+
+// The factors of a product, flattened: (a * b) * c gives [a, b, c]; anything else is its own single factor.
+export function productFactors(e: Expr): Expr[] {
+  return e.k === "op" && e.op === "*" ? [...productFactors(e.a), ...productFactors(e.b)] : [e];
+}
+
 // Parses plain math (already LaTeX-normalised) into an Expr; throws ParseError for anything it does not accept.
 export function parseExpr(text: string): Expr {
   const s = normalisePlain(text);

@@ -1,6 +1,6 @@
 import { parseSide, type PairOutcome } from "./claim-check.js";
 import type { Side } from "./claims.js";
-import { ParseError, show, type Expr } from "./expr.js";
+import { ParseError, productFactors, show, type Expr } from "./expr.js";
 import { degree, polyAdd, polyEqual, polyScale, polyVars, toPoly, type Poly } from "./poly.js";
 
 // "x^2 - 2x - 7 = 0. (x - 7)(x + 5) = 0": an equation `P = 0` in one letter, followed in the same step by the next
@@ -29,14 +29,7 @@ function isProductOfBrackets(e: Expr): boolean {
   const bracket = (f: Expr): boolean => (f.k === "op" && (f.op === "+" || f.op === "-")) || (f.k === "op" && f.op === "^" && bracket(f.a));
   if (e.op === "^") return bracket(e.a);
   if (e.op !== "*") return false;
-  const factors: Expr[] = [];
-  const collect = (f: Expr): void => {
-    if (f.k === "op" && f.op === "*") {
-      collect(f.a);
-      collect(f.b);
-    } else factors.push(f);
-  };
-  collect(e);
+  const factors = productFactors(e);
   return factors.filter(bracket).length >= 1 && factors.every((f) => bracket(f) || f.k === "num");
 }
 

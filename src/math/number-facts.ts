@@ -1,5 +1,5 @@
 import type { PairOutcome } from "./claim-check.js";
-import type { Expr } from "./expr.js";
+import { productFactors, type Expr } from "./expr.js";
 
 // Claims about whole numbers that are decided exactly from their own text: a division with remainder, a prime
 // factorisation, divisibility.
@@ -27,14 +27,7 @@ export function remainderClaims(text: string): PairOutcome[] {
 // `2^3 \cdot 3^2 \cdot 11`: a product of at least two powers of primes (whole exponents), the form of a prime
 // factorisation.
 export function isPrimePowerProduct(e: Expr): boolean {
-  const factors: Expr[] = [];
-  const collect = (x: Expr): void => {
-    if (x.k === "op" && x.op === "*") {
-      collect(x.a);
-      collect(x.b);
-    } else factors.push(x);
-  };
-  collect(e);
+  const factors = productFactors(e);
   if (factors.length < 2) return false;
   return factors.every((f) => {
     const base = f.k === "op" && f.op === "^" ? f.a : f;

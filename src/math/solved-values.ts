@@ -1,5 +1,5 @@
 import type { PairOutcome } from "./claim-check.js";
-import { evaluate, ParseError, parseExpr, show, symbols, type Expr } from "./expr.js";
+import { evaluate, show, symbols, tryParseExpr } from "./expr.js";
 import { formatNum, sub, toFloat } from "./num.js";
 import { latexToPlain } from "./parse-latex.js";
 import { splitPieces } from "./tokens.js";
@@ -42,7 +42,7 @@ function solvedValue(equation: string, solution: string): PairOutcome | undefine
   const sides = equation.split("=");
   const chain = solution.split("=").map((t) => t.trim().replace(/[.,;:]+$/, ""));
   if (sides.length !== 2 || chain.length < 2 || /\d?\.\d|[≈~]/.test(chain[1]!)) return undefined;
-  const [left, right, letter, value] = [sides[0]!, sides[1]!, chain[0]!, chain[1]!].map(read);
+  const [left, right, letter, value] = [sides[0]!, sides[1]!, chain[0]!, chain[1]!].map((t) => tryParseExpr(t));
   if (!left || !right || !letter || !value || letter.k !== "sym" || symbols(value).size > 0) return undefined;
   const vars = new Set([...symbols(left), ...symbols(right)]);
   if (vars.size !== 1 || !vars.has(letter.name)) return undefined;
@@ -60,11 +60,3 @@ function solvedValue(equation: string, solution: string): PairOutcome | undefine
   return { label: "arithmetic-error", evidence: `"${shown}": with ${letter.name} = ${formatNum(v)}, ${show(left)} is ${formatNum(a)} and ${show(right)} is ${formatNum(b)}: not a solution`, checked: true };
 }
 
-function read(text: string): Expr | undefined {
-  try {
-    return parseExpr(text);
-  } catch (e) {
-    if (e instanceof ParseError) return undefined;
-    throw e;
-  }
-}
